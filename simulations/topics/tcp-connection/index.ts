@@ -1,0 +1,110 @@
+/**
+ * tcp-connection: socket calls, the 3-way handshake, data, the 4-way close and
+ * TIME-WAIT, played out by two RFC 9293 state machines over a simulated path.
+ */
+import { createRandom } from '../../core/random';
+import { SEED_PARAM, normalize, type ParamSpec, type ParamValues } from '../../core/params';
+import type { Scenario, Timeline } from '../../core/timeline';
+import { buildSteps } from '../../tcp/narrate';
+import { runWorld, type HostId } from '../../tcp/world';
+
+export const params: readonly ParamSpec[] = [
+  {
+    name: 'closer',
+    kind: 'enum',
+    label: { ko: '먼저 닫는 쪽', en: 'Who closes first' },
+    help: { ko: '먼저 close()를 호출하는 쪽이 TIME-WAIT에 들어갑니다.', en: 'Whoever calls close() first ends up in TIME-WAIT.' },
+    default: 'client',
+    options: [
+      { value: 'client', label: { ko: '클라이언트', en: 'client' } },
+      { value: 'server', label: { ko: '서버', en: 'server' } },
+    ],
+  },
+  {
+    name: 'lossy',
+    kind: 'bool',
+    label: { ko: 'SYN-ACK 한 번 손실', en: 'Lose the SYN-ACK once' },
+    help: { ko: '첫 SYN-ACK을 버려 재전송 타이머가 일하는 모습을 봅니다.', en: 'Drops the first SYN-ACK so the retransmission timers have to act.' },
+    default: false,
+  },
+  {
+    name: 'isn',
+    kind: 'enum',
+    label: { ko: '초기 순서 번호', en: 'Initial sequence numbers' },
+    help: {
+      ko: 'random: 시드로 고른 32비트 ISN (실제처럼). fixed: 읽기 쉬운 1000과 5000.',
+      en: 'random: 32-bit ISNs drawn from the seed (as in real stacks). fixed: easy-to-read 1000 and 5000.',
+    },
+    default: 'random',
+    options: [
+      { value: 'random', label: { ko: '무작위 (시드)', en: 'random (seeded)' } },
+      { value: 'fixed', label: { ko: '고정 1000 / 5000', en: 'fixed 1000 / 5000' } },
+    ],
+  },
+  SEED_PARAM,
+];
+
+export const REQUEST = 'GET / HTTP/1.1\r\nHost: example.com\r\n\r\n';
+export const RESPONSE = 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello';
+const ONE_WAY = 50;
+const MSL = 30_000;
+const IPS: Record<HostId, string> = { client: '192.0.2.10', server: '198.51.100.20' };
+
+export function simulate(input: ParamValues, seed: number): Timeline {
+  const p = normalize(params, { ...input, seed });
+  const closer = p.closer as HostId;
+  const rnd = createRandom(seed);
+  const clientPort = rnd.fork('port').int(49152, 65535);
+  const isnRnd = rnd.fork('isn');
+  const fixed = p.isn === 'fixed';
+  const iss = { client: fixed ? 1000 : isnRnd.u32(), server: fixed ? 5000 : isnRnd.u32() };
+  const ports: Record<HostId, number> = { client: clientPort, server: 80 };
+
+  const result = runWorld({
+    client: { localPort: ports.client, remotePort: ports.server, iss: iss.client, msl: MSL },
+    server: { localPort: ports.server, remotePort: ports.client, iss: iss.server, msl: MSL },
+    oneWay: ONE_WAY,
+    drop: (seg, from, _n, rtx) => Boolean(p.lossy) && from === 'server' && seg.flags.syn && seg.flags.ack && !rtx,
+    script: [
+      { at: 0, host: 'server', call: { call: 'listen' } },
+      { at: 20, host: 'client', call: { call: 'connect' } },
+    ],
+    app: {
+      react(host, signal, _w, data) {
+        if (host === 'client' && signal === 'connected') return [{ after: 5, call: { call: 'send', data: REQUEST } }];
+        if (host === 'server' && signal === 'data' && data === REQUEST) {
+          const out = [{ after: 10, call: { call: 'send' as const, data: RESPONSE } }];
+          if (closer === 'server') out.push({ after: 15, call: { call: 'close' } } as never);
+          return out;
+        }
+        if (host === 'client' && signal === 'data' && closer === 'client') return [{ after: 10, call: { call: 'close' } }];
+        if (signal === 'eof' && host !== closer) return [{ after: 20, call: { call: 'close' } }];
+        return [];
+      },
+    },
+    stopWhenClosed: true,
+  });
+
+  const { steps, view } = buildSteps(result, {
+    x: { client: 20, server: 80 },
+    ports,
+    ips: IPS,
+    keyOf(e, _i, wires) {
+      const sent = e.sent.map((id) => wires.get(id)!.seg);
+      if (sent.some((s) => s.flags.syn && !s.flags.ack)) return 'syn';
+      if (sent.some((s) => s.flags.syn && s.flags.ack)) return 'syn-ack';
+      if (e.signals.some((s) => s.signal === 'connected' && s.host === 'server')) return 'established';
+      if (e.cause.kind === 'lost') return 'lost';
+      if (e.cause.kind === 'timer' && e.cause.timer === 'rtx') return 'rto';
+      if (e.delivered.length > 0) return 'data';
+      if (sent.some((s) => s.flags.fin)) return 'fin';
+      if (e.transitions.some((tr) => tr.to === 'TIME-WAIT')) return 'time-wait';
+      if (e.cause.kind === 'timer' && e.cause.timer === 'time-wait') return 'closed';
+      return undefined;
+    },
+  });
+  return { topic: 'tcp-connection', scenario: 'handshake', params: p, seed, view, steps };
+}
+
+export const scenario: Scenario = { diagram: 'sequence', params, simulate };
+export default scenario;
