@@ -1,0 +1,53 @@
+import { t } from '../core/text';
+import type { FlowConfig } from './flow-types';
+import type { ArqIssue } from './types';
+
+/**
+ * Defaults chosen so a zero window and a window probe both happen: the app
+ * reads 2 segments every 500 ms, the buffer refills within ~120 ms of a window
+ * update, and the persist timer (200 ms) fires before the next read.
+ */
+export const FLOW_DEFAULTS: FlowConfig = {
+  packets: 16,
+  bufferSize: 4,
+  readRate: 2,
+  readInterval: 500,
+  sendInterval: 10,
+  oneWayDelay: 50,
+  persistTimeout: 200,
+  ackLoss: 0,
+  loseWindowUpdates: 0,
+  seed: 1,
+};
+
+export const FLOW_LIMITS = {
+  packets: { min: 1, max: 60 },
+  bufferSize: { min: 1, max: 16 },
+  readRate: { min: 1, max: 16 },
+  readInterval: { min: 1, max: 10000 },
+  sendInterval: { min: 1, max: 1000 },
+  oneWayDelay: { min: 0, max: 10000 },
+  persistTimeout: { min: 1, max: 60000 },
+  loseWindowUpdates: { min: 0, max: 100 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+} as const;
+
+export type FlowInput = Partial<FlowConfig>;
+
+export function validateFlowConfig(input: FlowInput): { ok: true; config: FlowConfig } | { ok: false; issues: ArqIssue[] } {
+  const c: FlowConfig = { ...FLOW_DEFAULTS, ...input };
+  const issues: ArqIssue[] = [];
+  for (const [field, { min, max }] of Object.entries(FLOW_LIMITS)) {
+    const v = c[field as keyof typeof FLOW_LIMITS];
+    if (!(Number.isInteger(v) && v >= min && v <= max)) {
+      issues.push({
+        field,
+        message: t(`${field} 값은 ${min}–${max} 사이의 정수여야 합니다 (받은 값: ${v}).`, `${field} must be a whole number from ${min} to ${max} (got ${v}).`),
+      });
+    }
+  }
+  if (!(typeof c.ackLoss === 'number' && c.ackLoss >= 0 && c.ackLoss <= 0.5)) {
+    issues.push({ field: 'ackLoss', message: t('ACK 손실률은 0–0.5 사이여야 합니다.', 'ackLoss must be between 0 and 0.5.') });
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, config: c };
+}

@@ -1,0 +1,13 @@
+export * from './types';
+export { ARQ_DEFAULTS, ARQ_LIMITS, maxWindow, validateArqConfig, type ArqInput } from './config';
+export { runArq, ARQ_EVENT_CAP } from './runner';
+export { machinesFor, type MachinePair } from './machines';
+export { gbnSender, gbnReceiver, RTO_TIMER } from './gbn';
+export { srSender, srReceiver, packetTimer } from './sr';
+export { tcpSender, tcpReceiver, MAX_BACKOFF, DUP_THRESH } from './tcp';
+export { sackBlocks, MAX_SACK_BLOCKS } from './sack';
+export { wire, ahead } from './seq';
+export * from './flow-types';
+export { FLOW_DEFAULTS, FLOW_LIMITS, validateFlowConfig, type FlowInput } from './flow-config';
+export { runFlowControl, FLOW_EVENT_CAP } from './flow-runner';
+export { flowSender, flowReceiver, FLOW_MAX_BACKOFF } from './flow-machines';
