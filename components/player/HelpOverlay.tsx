@@ -1,0 +1,50 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { Ui } from '../i18n';
+
+export function HelpOverlay({ t, onClose }: { t: Ui; onClose(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    return () => before?.focus?.();
+  }, []);
+  return (
+    <div className="help-backdrop" onClick={onClose}>
+      <div
+        ref={ref}
+        className="help"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          // Keep focus inside the dialog.
+          if (e.key === 'Tab') {
+            e.preventDefault();
+            closeRef.current?.focus();
+          }
+        }}
+      >
+        <h2 id="help-title">{t.help}</h2>
+        <table>
+          <tbody>
+            {t.keys.map(([k, what]) => (
+              <tr key={k}>
+                <th scope="row">
+                  <kbd>{k}</kbd>
+                </th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button ref={closeRef} type="button" onClick={onClose}>
+          {t.close}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Scenario } from '@/simulations/core/timeline';
+import { topicBySlug } from '@/simulations/registry';
+
+/** One promise per topic, so React's use() sees the same promise on every render. */
+const cache = new Map<string, Promise<Scenario>>();
+
+export function loadScenario(slug: string): Promise<Scenario> {
+  let p = cache.get(slug);
+  if (!p) {
+    const topic = topicBySlug(slug);
+    if (!topic?.load) throw new Error(`No scenario for topic "${slug}"`);
+    p = topic.load().then((m) => m.default);
+    cache.set(slug, p);
+  }
+  return p;
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// Serves the static export (out/) the way a static host would: clean URLs
+// (/ko/tcp-connection -> ko/tcp-connection.html), 404.html with status 404.
+// Usage: node scripts/serve.mjs [dir=out] [port=3000]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const root = path.resolve(process.argv[2] ?? 'out');
+const port = Number(process.argv[3] ?? process.env.PORT ?? 3000);
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.pcap': 'application/vnd.tcpdump.pcap',
+};
+
+async function isFile(p) {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function resolve(urlPath) {
+  let rel = decodeURIComponent(urlPath.split('?')[0]);
+  const file = path.join(root, rel);
+  if (!file.startsWith(root)) return null;
+  if (rel.endsWith('/')) rel += 'index';
+  for (const candidate of [file, path.join(root, `${rel}.html`), path.join(root, rel, 'index.html')]) {
+    if (await isFile(candidate)) return candidate;
+  }
+  return null;
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    const found = await resolve(req.url ?? '/');
+    const file = found ?? path.join(root, '404.html');
+    const body = await readFile(file);
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const immutable = file.includes(`${path.sep}_next${path.sep}static${path.sep}`);
+    res.writeHead(found ? 200 : 404, {
+      'content-type': type,
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch (err) {
+    res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end(String(err));
+  }
+});
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`Packet Theater: serving ${path.relative(process.cwd(), root) || '.'} at http://localhost:${port}`);
+});
