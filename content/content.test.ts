@@ -5,6 +5,7 @@ import { bundleMDX } from 'mdx-bundler';
 import { availableTopics, topicBySlug, TOPICS } from '@/simulations/registry';
 import { validateFrontmatter } from './schema';
 import { LANGS } from '@/simulations/core/text';
+import type { ParamValues } from '@/simulations/core/params';
 
 const dir = (lang: string) => path.join(__dirname, lang);
 
@@ -33,7 +34,7 @@ describe('content and registry agree', () => {
         const keys = [...source.matchAll(/<Step to="([^"]+)"/g)].map((m) => m[1]);
         expect(keys.length).toBeGreaterThan(0);
         // Keys may belong to a variant of the scenario (e.g. a loss only with lossy on): check across bool/enum variants.
-        const variants = [{}, ...scenario.params.flatMap((p) => (p.kind === 'bool' ? [{ [p.name]: true }] : p.kind === 'enum' ? p.options.map((o) => ({ [p.name]: o.value })) : []))];
+        const variants: ParamValues[] = [{}, ...scenario.params.flatMap((p): ParamValues[] => (p.kind === 'bool' ? [{ [p.name]: true }] : p.kind === 'enum' ? p.options.map((o) => ({ [p.name]: o.value })) : []))];
         const known = new Set(variants.flatMap((v) => scenario.simulate(v, 1).steps.map((s) => s.key).filter(Boolean)));
         for (const k of keys) expect(known.has(k), `step key "${k}"`).toBe(true);
       });
