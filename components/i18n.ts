@@ -52,6 +52,8 @@ export const UI = {
     allTopics: '모든 주제 보기',
     seeStep: '단계로 이동',
     loading: '시뮬레이션 준비 중…',
+    pcap: '.pcap 내려받기',
+    inspectHint: '화살표(세그먼트)를 누르면 실제 바이트를 볼 수 있습니다.',
   },
   en: {
     site: 'Packet Theater',
@@ -103,6 +105,8 @@ export const UI = {
     allTopics: 'See all topics',
     seeStep: 'go to step',
     loading: 'Preparing the simulation…',
+    pcap: 'Download .pcap',
+    inspectHint: 'Click an arrow (a segment) to see its real bytes.',
   },
 } satisfies Record<Lang, unknown>;
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of the served site, to look at as a user would.
 // Usage: node scripts/shoot.mjs [base=http://localhost:3000] [outdir=screenshots] path...
+// A path may end in "#fullscreen" (press F) or "#inspect" (open the first packet's inspector).
 import { chromium } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
@@ -20,8 +21,15 @@ for (const p of paths.length ? paths : ['/ko', '/ko/tcp-connection?step=4']) {
       const errors = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(base + p, { waitUntil: 'networkidle' });
+      const [url, action] = p.split('#');
+      await page.goto(base + url, { waitUntil: 'networkidle' });
       await page.waitForTimeout(700);
+      if (action === 'fullscreen') await page.keyboard.press('f');
+      if (action === 'inspect') {
+        await page.locator('.seq .msg[role="button"]').last().click();
+        await page.locator('.inspector [data-key="tcp.flags.syn"], .inspector .field-row').first().focus();
+      }
+      if (action) await page.waitForTimeout(700);
       const name = `${outdir}/${p.replace(/[^a-z0-9]+/gi, '_')}-${size.name}-${colorScheme}.png`;
       await page.screenshot({ path: name, fullPage: process.env.FULL === '1' });
       console.log(name, errors.length ? `ERRORS: ${errors.join(' | ')}` : '');

@@ -6,12 +6,12 @@ import { SequenceDiagram } from './SequenceDiagram';
 import { TcpStateFigure } from './TcpStateFigure';
 
 /** Picks the renderer a scenario asks for. Renderers draw a scene; they hold no protocol logic. */
-export function Diagram({ kind, scene, view, index, lang }: { kind: Scenario['diagram']; scene: Scene; view: View; index: number; lang: Lang }) {
+export function Diagram({ kind, scene, view, index, lang, onInspect }: { kind: Scenario['diagram']; scene: Scene; view: View; index: number; lang: Lang; onInspect?: (id: string) => void }) {
   switch (kind) {
     case 'sequence':
       return (
         <div className="diagram diagram-sequence">
-          <SequenceDiagram scene={scene} view={view} index={index} lang={lang} />
+          <SequenceDiagram scene={scene} view={view} index={index} lang={lang} onInspect={onInspect} />
         </div>
       );
   }

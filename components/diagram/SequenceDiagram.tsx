@@ -14,7 +14,7 @@ import { useTransition } from './motion';
  * because entities keep their ids. Text stays at a legible size at any width:
  * the viewBox widens with the container instead of shrinking the type.
  */
-export function SequenceDiagram({ scene, view, index, lang }: { scene: Scene; view: View; index: number; lang: Lang }) {
+export function SequenceDiagram({ scene, view, index, lang, onInspect }: { scene: Scene; view: View; index: number; lang: Lang; onInspect?: (id: string) => void }) {
   const [ref, px] = useWidth<HTMLDivElement>(SEQ.baseWidth);
   const ease = useTransition();
   const W = Math.round(px / zoomFor(px));
@@ -59,7 +59,7 @@ export function SequenceDiagram({ scene, view, index, lang }: { scene: Scene; vi
 
   return (
     <div ref={ref} className="seq-wrap">
-      <svg className="seq" viewBox={`0 0 ${W} ${height}`} role="img" aria-labelledby="seq-title">
+      <svg className="seq" viewBox={`0 0 ${W} ${height}`} role="group" aria-labelledby="seq-title">
         <title id="seq-title">{lang === 'ko' ? '시퀀스 다이어그램' : 'Sequence diagram'}</title>
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -116,7 +116,7 @@ export function SequenceDiagram({ scene, view, index, lang }: { scene: Scene; vi
               );
             })}
             {messages.map((msg) => (
-              <Message key={msg.id} msg={msg} x0={xOf(msg.from)} x1={xOf(msg.to)} current={msg.fresh || msg.status === 'flight' || msg.y1 === index} />
+              <Message key={msg.id} msg={msg} x0={xOf(msg.from)} x1={xOf(msg.to)} current={msg.fresh || msg.status === 'flight' || msg.y1 === index} onInspect={onInspect} lang={lang} />
             ))}
           </m.g>
         </g>
@@ -148,7 +148,7 @@ export function SequenceDiagram({ scene, view, index, lang }: { scene: Scene; vi
   );
 }
 
-function Message({ msg, x0, x1, current }: { msg: MessageEntity; x0: number; x1: number; current: boolean }) {
+function Message({ msg, x0, x1, current, onInspect, lang }: { msg: MessageEntity; x0: number; x1: number; current: boolean; onInspect?: (id: string) => void; lang: Lang }) {
   const ease = useTransition();
   const y0 = rowY(msg.y0);
   const yEnd = rowY(msg.y1);
@@ -167,7 +167,25 @@ function Message({ msg, x0, x1, current }: { msg: MessageEntity; x0: number; x1:
   const angle = Math.round((raw > 90 ? raw - 180 : raw < -90 ? raw + 180 : raw) * 10) / 10;
   const cls = ['msg', `msg-${msg.status}`, msg.retransmission ? 'msg-rtx' : '', current ? 'msg-current' : ''].filter(Boolean).join(' ');
   return (
-    <g className={cls} data-msg={msg.id}>
+    <g
+      className={cls}
+      data-msg={msg.id}
+      {...(onInspect && {
+        role: 'button',
+        tabIndex: 0,
+        'aria-label': `${msg.label} (${msg.status === 'lost' ? (lang === 'ko' ? '손실, ' : 'lost, ') : ''}${lang === 'ko' ? '패킷 살펴보기' : 'inspect packet'})`,
+        onClick: () => onInspect(msg.id),
+        onKeyDown: (e: React.KeyboardEvent) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            e.stopPropagation();
+            onInspect(msg.id);
+          }
+        },
+      })}
+    >
+      {/* A wide invisible stroke makes the thin arrow easy to hit. */}
+      <line className="hit" x1={x0} y1={y0} x2={xNow} y2={yNow} />
       <m.line
         x1={x0}
         y1={y0}

@@ -19,6 +19,8 @@ interface Props {
   onSpeed(s: number): void;
   onFullscreen(): void;
   onHelp(): void;
+  /** More buttons from the player (e.g. the pcap download). */
+  extra?: React.ReactNode;
 }
 
 /** Transport controls. Icons are drawn, labels are real text for screen readers. */
@@ -73,6 +75,7 @@ export function Controls(p: Props) {
           ))}
         </select>
       </label>
+      {p.extra}
       <div className="buttons">
         <button type="button" onClick={p.onFullscreen} aria-label={p.fullscreen ? t.exitFullscreen : t.fullscreen} title={`${t.fullscreen} (F)`} data-testid="fullscreen">
           <Icon d={p.fullscreen ? 'M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5' : 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5'} stroke />

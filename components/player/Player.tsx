@@ -1,6 +1,6 @@
 'use client';
 
-import { use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LazyMotion, MotionConfig, domMin } from 'framer-motion';
 import type { Lang } from '@/simulations/core/text';
 import { defaults, type ParamIssue, type ParamValues } from '@/simulations/core/params';
@@ -13,6 +13,10 @@ import { Controls } from './Controls';
 import { StepList } from './StepList';
 import { HelpOverlay } from './HelpOverlay';
 import { Diagram, SideFigure } from '../diagram/Diagram';
+import { PcapButton } from '../inspector/PcapButton';
+
+// The inspector and its encoders load on first use, not on the first visit.
+const Inspector = lazy(() => import('../inspector/Inspector'));
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 /** Time a step stays on screen at 1× while playing. */
@@ -35,10 +39,15 @@ export default function Player({ slug, lang }: { slug: string; lang: Lang }) {
   const [help, setHelp] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
   const [ready, setReady] = useState(false);
+  const [inspecting, setInspecting] = useState<string | null>(null);
 
   const timeline = useMemo(() => scenario.simulate(values, values.seed as number), [scenario, values]);
   const count = timeline.steps.length;
   const current = timeline.steps[Math.min(index, count - 1)];
+  const hasPackets = useMemo(
+    () => Object.values(timeline.steps[count - 1].scene.entities).some((e) => e.kind === 'message' && !!e.packet),
+    [timeline, count],
+  );
 
   // Read the URL once, after hydration (the static HTML was rendered with the defaults).
   useEffect(() => {
@@ -134,8 +143,9 @@ export default function Player({ slug, lang }: { slug: string; lang: Lang }) {
       const target = e.target as HTMLElement | null;
       const tag = target?.tagName;
       const typing = tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || target?.isContentEditable;
-      if (e.key === 'Escape' && help) {
+      if (e.key === 'Escape' && (help || inspecting)) {
         setHelp(false);
+        setInspecting(null);
         return;
       }
       if (typing) return;
@@ -178,11 +188,12 @@ export default function Player({ slug, lang }: { slug: string; lang: Lang }) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [help, togglePlay, next, prev, go, count, toggleFullscreen]);
+  }, [help, inspecting, togglePlay, next, prev, go, count, toggleFullscreen]);
 
   const changeParams = (v: ParamValues) => {
     setPlaying(false);
     setNotices([]);
+    setInspecting(null);
     setValues(v);
   };
 
@@ -210,7 +221,7 @@ export default function Player({ slug, lang }: { slug: string; lang: Lang }) {
             </div>
           )}
           <div className="stage">
-            <Diagram kind={scenario.diagram} scene={current.scene} view={timeline.view} index={index} lang={lang} />
+            <Diagram kind={scenario.diagram} scene={current.scene} view={timeline.view} index={index} lang={lang} onInspect={hasPackets ? setInspecting : undefined} />
           </div>
           <Controls
             t={t}
@@ -238,7 +249,13 @@ export default function Player({ slug, lang }: { slug: string; lang: Lang }) {
             onSpeed={setSpeed}
             onFullscreen={toggleFullscreen}
             onHelp={() => setHelp(true)}
+            extra={hasPackets ? <PcapButton timeline={timeline} label={t.pcap} /> : null}
           />
+          {inspecting && (
+            <Suspense fallback={<p className="loading">{t.loading}</p>}>
+              <Inspector timeline={timeline} id={inspecting} lang={lang} onClose={() => setInspecting(null)} />
+            </Suspense>
+          )}
           <div className="player-mid">
             <div className="narration" aria-live="polite" aria-atomic="true">
               <p className="narration-step">

@@ -97,3 +97,24 @@ describe('TCP state machine (RFC 9293)', () => {
     expect(t.rto).toBe(1000);
   });
 });
+
+describe('window scaling (RFC 7323)', () => {
+  it('advertises the SYN window unscaled and later windows shifted by the agreed scale', () => {
+    let t = createTcb({ localPort: 50000, remotePort: 80, iss: 100, rcvWnd: 65535 });
+    t = step(t, { type: 'open', mode: 'active' }).tcb;
+    const synAck = { ...seg({ names: ['syn', 'ack'], seq: 500, ack: 101 }), options: { mss: 1460, wscale: 7, sackPermitted: true } };
+    const r = step(t, { type: 'segment', seg: synAck });
+    const [ack] = sent(r.effects);
+    expect(ack.window).toBe(65535 >>> 7);
+    // The peer's windows are scaled by its shift.
+    const r2 = step(r.tcb, { type: 'send', data: 'x' });
+    const r3 = step(r2.tcb, { type: 'segment', seg: { ...seg({ names: ['ack'], seq: 501, ack: 102 }), window: 100 } });
+    expect(r3.tcb.sndWnd).toBe(100 << 7);
+  });
+  it('does not scale when the peer did not offer it', () => {
+    let t = createTcb({ localPort: 50000, remotePort: 80, iss: 100 });
+    t = step(t, { type: 'open', mode: 'active' }).tcb;
+    const r = step(t, { type: 'segment', seg: seg({ names: ['syn', 'ack'], seq: 500, ack: 101 }) });
+    expect(sent(r.effects)[0].window).toBe(65535);
+  });
+});

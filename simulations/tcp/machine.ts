@@ -36,6 +36,11 @@ export interface Tcb {
   held: Segment[];
   /** Did we open passively (for SYN-RECEIVED → LISTEN on RST). */
   passive: boolean;
+  /** Window scaling (RFC 7323): on only when both SYNs carried the option. */
+  scaling: boolean;
+  /** Shift we apply to the windows we advertise, and the peer's shift for the windows it advertises. */
+  rcvShift: number;
+  sndShift: number;
   finSent: boolean;
   finReceived: boolean;
 }
@@ -88,6 +93,9 @@ export function createTcb(init: TcbInit): Tcb {
     rtxQueue: [],
     held: [],
     passive: false,
+    scaling: false,
+    rcvShift: SYN_OPTIONS.wscale ?? 0,
+    sndShift: 0,
     finSent: false,
     finReceived: false,
   };
@@ -112,7 +120,8 @@ class Run {
       seq,
       ack: names.includes('ack') ? this.tcb.rcvNxt : 0,
       flags: flags(names),
-      window: this.tcb.rcvWnd,
+      // A SYN's window is never scaled; later ones are, once both sides agreed (RFC 7323 §2.2).
+      window: !names.includes('syn') && this.tcb.scaling ? Math.min(65535, this.tcb.rcvWnd >>> this.tcb.rcvShift) : Math.min(65535, this.tcb.rcvWnd),
       data,
     };
     if (options) seg.options = { ...options };
@@ -283,6 +292,7 @@ function arriveListen(run: Run, seg: Segment): void {
   t.irs = seg.seq;
   t.rcvNxt = seqAdd(seg.seq, 1);
   t.sndWnd = seg.window;
+  learnScaling(t, seg);
   t.sndUna = t.iss;
   t.sndNxt = t.iss;
   run.go('SYN-RECEIVED');
@@ -309,6 +319,7 @@ function arriveSynSent(run: Run, seg: Segment): void {
   t.irs = seg.seq;
   t.rcvNxt = seqAdd(seg.seq, 1);
   t.sndWnd = seg.window;
+  learnScaling(t, seg);
   if (seg.flags.ack) {
     ackUpTo(run, seg.ack);
     run.go('ESTABLISHED');
@@ -319,6 +330,13 @@ function arriveSynSent(run: Run, seg: Segment): void {
     run.go('SYN-RECEIVED');
     run.emit({ type: 'send', seg: run.segment(['syn', 'ack'], t.iss, '', SYN_OPTIONS), retransmission: false });
   }
+}
+
+/** Both SYNs carry a window scale option: from now on windows are shifted (RFC 7323 §2.2). */
+function learnScaling(t: Tcb, syn: Segment): void {
+  t.scaling = syn.options?.wscale !== undefined && SYN_OPTIONS.wscale !== undefined;
+  t.sndShift = t.scaling ? syn.options!.wscale! : 0;
+  if (!t.scaling) t.rcvShift = 0;
 }
 
 /** Removes acknowledged segments from the retransmission queue and manages the timer. */
@@ -358,7 +376,7 @@ function processInOrder(run: Run, seg: Segment): boolean {
   if (t.state === 'SYN-RECEIVED') {
     if (seqLt(t.sndUna, seg.ack) && seqLe(seg.ack, t.sndNxt)) {
       ackUpTo(run, seg.ack);
-      t.sndWnd = seg.window;
+      t.sndWnd = seg.window << t.sndShift;
       run.go('ESTABLISHED');
       run.emit({ type: 'signal', signal: 'connected' });
     } else {
@@ -370,7 +388,7 @@ function processInOrder(run: Run, seg: Segment): boolean {
     return true;
   } else if (seqLt(t.sndUna, seg.ack)) {
     ackUpTo(run, seg.ack);
-    t.sndWnd = seg.window;
+    t.sndWnd = seg.window << t.sndShift;
   }
   const finHere = seg.flags.fin;
   switch (t.state) {

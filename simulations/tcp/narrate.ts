@@ -93,7 +93,7 @@ function segmentWhy(w: Wire, wires: Wire[]): Text {
     };
   }
   // A pure ACK: say what it acknowledges.
-  const acked = [...wires].reverse().find((o) => o.from !== w.from && o.sentAt <= w.sentAt && ((o.seg.seq + segLenOf(o.seg)) >>> 0) === s.ack);
+  const acked = [...wires].reverse().find((o) => o.from !== w.from && o.sentAt <= w.sentAt && segLenOf(o.seg) > 0 && ((o.seg.seq + segLenOf(o.seg)) >>> 0) === s.ack);
   const what = acked
     ? acked.seg.flags.syn
       ? { ko: '상대의 SYN을', en: "the peer's SYN" }

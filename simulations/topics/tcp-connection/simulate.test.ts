@@ -114,6 +114,15 @@ describe('tcp-connection simulation', () => {
     expect(resent.t - firstSent).toBe(1000);
   });
 
+  it('narration never describes an ACK as acknowledging zero bytes', () => {
+    for (const c of COMBOS) {
+      for (const st of simulate(c, 5).steps) {
+        expect(st.narration.en).not.toMatch(/\b0 bytes/);
+        expect(st.narration.ko).not.toMatch(/데이터 0바이트/);
+      }
+    }
+  });
+
   it('fixed ISNs are 1000 and 5000', () => {
     const msgs = messages(simulate({ isn: 'fixed' }, 9)).map(segOf);
     expect(msgs[0].seq).toBe(1000);

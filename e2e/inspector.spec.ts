@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, playerReady } from './fixtures';
+
+test('the SYN-ACK inspector shows SYN and ACK set, ack = client ISN + 1, and links fields to bytes', async ({ page }) => {
+  await page.goto('/en/tcp-connection?step=5');
+  await playerReady(page);
+  const synAck = page.locator('.seq .msg[role="button"]', { hasText: 'SYN, ACK' });
+  const label = (await synAck.getAttribute('aria-label'))!;
+  const clientIsn = Number(/ack=(\d+)/.exec(label)![1]) - 1;
+  // The SYN itself carries the client's ISN.
+  await expect(page.locator('.seq .msg[role="button"]', { hasText: `SYN seq=${clientIsn}` })).toHaveCount(1);
+  // Keyboard: focus the arrow and press Enter.
+  await synAck.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /Packet inspector/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('summary', { hasText: 'Transmission Control Protocol' })).toBeVisible();
+  await expect(dialog.locator('[data-key="tcp.flags.syn"]')).toContainText('Set');
+  await expect(dialog.locator('[data-key="tcp.flags.ack"]')).toContainText('Set');
+  await expect(dialog.locator('[data-key="tcp.flags.fin"]')).toContainText('Not set');
+  await expect(dialog.locator('[data-key="tcp.ack_raw"]')).toContainText(`: ${clientIsn + 1}`);
+  // Focusing a flag lights the flags byte: offset 14 (Ethernet) + 20 (IPv4) + 13 = 47, value 0x12 (ACK|SYN).
+  const lit = dialog.locator('.hex-bytes span.lit');
+  await dialog.locator('[data-key="tcp.flags.syn"]').focus();
+  await expect(lit).toHaveCount(1);
+  await expect(lit).toHaveAttribute('data-byte', '47');
+  await expect(lit).toHaveText('12');
+  // The 12-bit flags field spans the low nibble of byte 46 and byte 47.
+  await dialog.locator('[data-key="tcp.flags"]').focus();
+  await expect(lit).toHaveText(['80', '12']);
+  // And the reverse: hovering the byte lights its field.
+  await dialog.locator('.hex-bytes span[data-byte="26"]').hover();
+  await expect(dialog.locator('.field-row.active')).toHaveAttribute('data-key', 'ip.src');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('Download .pcap saves the run as a libpcap file', async ({ page }) => {
+  await page.goto('/ko/tcp-connection?lossy=on&seed=3');
+  await playerReady(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pcap').click()]);
+  expect(download.suggestedFilename()).toBe('tcp-connection-handshake-seed3.pcap');
+  const bytes = readFileSync((await download.path())!);
+  // Magic 0xa1b2c3d4 written little-endian, version 2.4, LINKTYPE_ETHERNET.
+  expect([...bytes.subarray(0, 4)]).toEqual([0xd4, 0xc3, 0xb2, 0xa1]);
+  expect(bytes.readUInt16LE(4)).toBe(2);
+  expect(bytes.readUInt32LE(20)).toBe(1);
+  // One record per segment sent, the lost SYN-ACK included: as many as the diagram draws at the end.
+  let n = 0;
+  for (let off = 24; off < bytes.length; off += 16 + bytes.readUInt32LE(off + 8)) n++;
+  await page.keyboard.press('End');
+  await expect(page.locator('.seq .msg')).toHaveCount(n);
+  expect(n).toBe(14);
+});
