@@ -3,7 +3,7 @@
  * encoded by the wire modules from the very values the diagram shows (one source
  * of truth), and the whole run can be written as a classic pcap file.
  */
-import type { MessageEntity, PacketRef, Timeline } from './core/timeline';
+import type { MessageEntity, PacketEntity, PacketRef, Timeline } from './core/timeline';
 import type { Segment, TcpOptions } from './tcp/segment';
 import { utf8Encode } from './wire/bytes';
 import type { Dissection } from './wire/fields';
@@ -40,6 +40,16 @@ interface TcpFields {
   ipId?: number;
 }
 
+interface UdpFields {
+  src: string;
+  dst: string;
+  srcPort: number;
+  dstPort: number;
+  data: string;
+  t: number;
+  app?: AppProtocol;
+}
+
 /** Encodes one packet ref to a whole Ethernet frame with its dissection. */
 export function encodePacket(ref: PacketRef, ipId = 0): Dissection {
   switch (ref.proto) {
@@ -63,19 +73,35 @@ export function encodePacket(ref: PacketRef, ipId = 0): Dissection {
         app,
       });
     }
+    case 'udp': {
+      const f = ref.fields as unknown as UdpFields;
+      const payload = utf8Encode(f.data);
+      return buildFrame({
+        ip: { src: f.src, dst: f.dst, id: ipId },
+        udp: { srcPort: f.srcPort, dstPort: f.dstPort },
+        payload,
+        app: f.app,
+      });
+    }
     default:
       throw new Error(`No encoder for ${ref.proto} packets yet`);
   }
 }
 
-/** Every packet of the run, in the order they were sent. */
+/** Every packet of the run (messages and topology packets with bytes), in the order they were sent. */
 export function capture(timeline: Timeline): CapturedPacket[] {
-  const last = timeline.steps[timeline.steps.length - 1];
-  const msgs = Object.values(last.scene.entities).filter((e): e is MessageEntity => e.kind === 'message' && !!e.packet);
-  const sentAt = (m: MessageEntity) => Number((m.packet!.fields as { t?: number }).t ?? 0);
-  msgs.sort((a, b) => sentAt(a) - sentAt(b) || a.y0 - b.y0);
+  // A packet may leave the scene once it has arrived, so collect across all steps, first sighting wins.
+  const seen = new Map<string, MessageEntity | PacketEntity>();
+  for (const step of timeline.steps) {
+    for (const e of Object.values(step.scene.entities)) {
+      if ((e.kind === 'message' || e.kind === 'packet') && e.packet && !seen.has(e.id)) seen.set(e.id, e);
+    }
+  }
+  const sentAt = (m: MessageEntity | PacketEntity) => Number((m.packet!.fields as { t?: number }).t ?? 0);
+  const msgs = [...seen.values()].map((m, order) => ({ m, order }));
+  msgs.sort((a, b) => sentAt(a.m) - sentAt(b.m) || a.order - b.order);
   const ids = new Map<string, number>();
-  return msgs.map((m) => {
+  return msgs.map(({ m }) => {
     const src = String((m.packet!.fields as { src?: string }).src ?? m.from);
     const n = (ids.get(src) ?? 0) + 1;
     ids.set(src, n);
@@ -88,7 +114,3 @@ export function timelinePcap(timeline: Timeline): Uint8Array {
   return writePcap(capture(timeline).map((p) => ({ tMs: p.tMs, bytes: p.dissection.bytes })));
 }
 
-/** Does this timeline have packets to inspect and export? */
-export function hasPackets(timeline: Timeline): boolean {
-  return timeline.steps.some((s) => Object.values(s.scene.entities).some((e) => e.kind === 'message' && !!e.packet));
-}

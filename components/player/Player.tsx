@@ -45,7 +45,7 @@ export default function Player({ slug, lang }: { slug: string; lang: Lang }) {
   const count = timeline.steps.length;
   const current = timeline.steps[Math.min(index, count - 1)];
   const hasPackets = useMemo(
-    () => Object.values(timeline.steps[count - 1].scene.entities).some((e) => e.kind === 'message' && !!e.packet),
+    () => timeline.steps.some((s) => Object.values(s.scene.entities).some((e) => (e.kind === 'message' || e.kind === 'packet') && !!e.packet)),
     [timeline, count],
   );
 
@@ -208,11 +208,14 @@ export default function Player({ slug, lang }: { slug: string; lang: Lang }) {
           data-ready={ready ? 'true' : 'false'}
           data-step={index + 1}
         >
-          {notices.length > 0 && (
+          {(notices.length > 0 || (timeline.notices?.length ?? 0) > 0) && (
             <div className="notices" role="status">
               <ul>
                 {notices.map((n) => (
                   <li key={n.id}>{n.text}</li>
+                ))}
+                {timeline.notices?.map((n, i) => (
+                  <li key={`s-${i}`}>{n[lang]}</li>
                 ))}
               </ul>
               <button type="button" className="linkish" onClick={() => setNotices([])}>

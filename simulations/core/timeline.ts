@@ -15,6 +15,11 @@ export interface Timeline {
   /** The fixed frame every scene is drawn in (rows of a sequence diagram, lanes…). */
   view: View;
   steps: Step[];
+  /**
+   * What the scenario itself had to change, beyond the param codec (e.g. a window too
+   * large for the sequence space): the page shows these beside the param notices.
+   */
+  notices?: Text[];
 }
 
 export interface View {
@@ -56,6 +61,7 @@ export interface ActorEntity {
 /** Where a packet's bytes come from: enough for the inspector to encode it. */
 export interface PacketRef {
   proto: 'tcp' | 'udp' | 'dns' | 'http' | 'ws' | 'h2' | 'tls';
+  /* tcp fields: { src, dst, seg: Segment, t }; udp fields: { src, dst, srcPort, dstPort, data, t } */
   /** Plain JSON fields of the packet (protocol specific). */
   fields: Record<string, unknown>;
 }
@@ -114,12 +120,108 @@ export interface FsmEntity {
   transitions: { actor: string; from: string; to: string; label: Text }[];
 }
 
-export type Entity = ActorEntity | MessageEntity | MarkEntity | TimerEntity | FsmEntity;
+/** One cell of a sliding-window strip: a packet number and what it is to its owner right now. */
+export type WindowCellState =
+  | 'acked' // sender: acknowledged
+  | 'sent' // sender: sent, not yet acknowledged
+  | 'usable' // sender: inside the window, not sent yet
+  | 'outside' // either side: beyond the window
+  | 'delivered' // receiver: handed to the application
+  | 'buffered' // receiver: held out of order (SR, TCP)
+  | 'expected' // receiver: inside the window, still missing
+  | 'retransmit'; // sender: being resent at this step
+
+/** A sliding-window strip: numbered cells with the window drawn as a bracket over [from, to). */
+export interface WindowEntity {
+  kind: 'window';
+  id: string;
+  label: Text;
+  cells: { n: number; state: WindowCellState; seq?: number }[];
+  window: { from: number; to: number };
+  /** A short line under the strip ("base=2 next=6", "rwnd=0"). */
+  note?: Text;
+}
+
+/** A bar chart computed by the simulation: groups of bars, one value per series. */
+export interface ChartEntity {
+  kind: 'chart';
+  id: string;
+  title: Text;
+  series: { key: string; label: Text; unit: string }[];
+  groups: { key: string; label: Text; values: Record<string, number> }[];
+  /** The group in play (drawn emphasised). */
+  highlight?: string;
+}
+
+/** A small table of counters (delivered, lost, overhead…), columns by side or protocol. */
+export interface CountersEntity {
+  kind: 'counters';
+  id: string;
+  title: Text;
+  columns: Text[];
+  rows: { label: Text; values: string[] }[];
+}
+
+/** A box in a topology or host view; `parent` nests it inside another node. x, y, w, h in 0..100. */
+export interface NodeEntity {
+  kind: 'node';
+  id: string;
+  label: Text;
+  sublabel?: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  role: 'host' | 'process' | 'socket' | 'listen-socket' | 'router' | 'switch' | 'server' | 'client' | 'nic' | 'group';
+  parent?: string;
+  highlight?: boolean;
+}
+
+/** A link between two nodes. */
+export interface LinkEntity {
+  kind: 'link';
+  id: string;
+  a: string;
+  b: string;
+  label?: Text;
+  highlight?: boolean;
+}
+
+/** A packet travelling from one node to another in a topology view. */
+export interface PacketEntity {
+  kind: 'packet';
+  id: string;
+  from: string;
+  to: string;
+  /** 0..1 along the way; 1 when it has arrived. */
+  progress: number;
+  label: string;
+  status: MessageStatus;
+  tone?: 'tcp' | 'udp' | 'ack' | 'stale' | 'data';
+  packet?: PacketRef;
+}
+
+export type Entity =
+  | ActorEntity
+  | MessageEntity
+  | MarkEntity
+  | TimerEntity
+  | FsmEntity
+  | WindowEntity
+  | ChartEntity
+  | CountersEntity
+  | NodeEntity
+  | LinkEntity
+  | PacketEntity;
 
 /** A scenario module: what a topic folder exports. */
 export interface Scenario {
-  /** Name of the diagram component that draws this scenario's scenes. */
-  diagram: 'sequence';
+  /**
+   * The main stage: 'sequence' draws actors, messages, marks and timers as a sequence
+   * diagram; 'topology' draws nodes, links and packets. Windows, charts, counters and
+   * state machines in a scene are drawn as panels beside the narration either way.
+   */
+  diagram: 'sequence' | 'topology';
   params: readonly ParamSpec[];
   simulate(params: ParamValues, seed: number): Timeline;
 }
