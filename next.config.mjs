@@ -4,6 +4,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   images: { unoptimized: true },
+  // `npm test` type-checks the whole tree first (tsc --noEmit); the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
   // mdx-bundler runs esbuild at build time on the server; keep it out of the bundle.
   serverExternalPackages: ['mdx-bundler', 'esbuild'],
 };

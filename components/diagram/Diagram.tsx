@@ -1,11 +1,18 @@
 'use client';
 
-import type { Scene, Scenario, View } from '@/simulations/core/timeline';
+import { Suspense, lazy } from 'react';
+import type { ChartEntity, CountersEntity, Entity, Scene, Scenario, View, WindowEntity } from '@/simulations/core/timeline';
 import type { Lang } from '@/simulations/core/text';
 import { SequenceDiagram } from './SequenceDiagram';
 import { TcpStateFigure } from './TcpStateFigure';
+import { WindowStrip } from './panels/WindowStrip';
+import { Counters } from './panels/Counters';
 
-/** Picks the renderer a scenario asks for. Renderers draw a scene; they hold no protocol logic. */
+// Heavier pieces load only for the scenes that use them.
+const Topology = lazy(() => import('./Topology'));
+const BarChart = lazy(() => import('./panels/BarChart'));
+
+/** The main stage a scenario asks for. Renderers draw a scene; they hold no protocol logic. */
 export function Diagram({ kind, scene, view, index, lang, onInspect }: { kind: Scenario['diagram']; scene: Scene; view: View; index: number; lang: Lang; onInspect?: (id: string) => void }) {
   switch (kind) {
     case 'sequence':
@@ -14,11 +21,42 @@ export function Diagram({ kind, scene, view, index, lang, onInspect }: { kind: S
           <SequenceDiagram scene={scene} view={view} index={index} lang={lang} onInspect={onInspect} />
         </div>
       );
+    case 'topology':
+      return (
+        <div className="diagram diagram-topology">
+          <Suspense fallback={<div className="topo-wrap placeholder" />}>
+            <Topology scene={scene} lang={lang} onInspect={onInspect} />
+          </Suspense>
+        </div>
+      );
   }
 }
 
-/** Side figures a scene carries (a state machine), drawn beside the narration. */
+const of = <K extends Entity['kind']>(scene: Scene, kind: K) => Object.values(scene.entities).filter((e): e is Extract<Entity, { kind: K }> => e.kind === kind);
+
+/** Panels a scene carries (state machine, windows, counters, charts), drawn beside the narration. */
 export function SideFigure({ scene, lang }: { scene: Scene; lang: Lang }) {
-  const fsm = Object.values(scene.entities).find((e) => e.kind === 'fsm');
-  return fsm && fsm.kind === 'fsm' ? <TcpStateFigure fsm={fsm} lang={lang} /> : null;
+  const fsm = of(scene, 'fsm')[0];
+  const windows: WindowEntity[] = of(scene, 'window');
+  const counters: CountersEntity[] = of(scene, 'counters');
+  const charts: ChartEntity[] = of(scene, 'chart');
+  if (!fsm && !windows.length && !counters.length && !charts.length) return null;
+  return (
+    <div className="panels">
+      {fsm && <TcpStateFigure fsm={fsm} lang={lang} />}
+      {windows.map((w) => (
+        <WindowStrip key={w.id} win={w} lang={lang} />
+      ))}
+      {counters.map((c) => (
+        <Counters key={c.id} c={c} lang={lang} />
+      ))}
+      {charts.length > 0 && (
+        <Suspense fallback={null}>
+          {charts.map((c) => (
+            <BarChart key={c.id} chart={c} lang={lang} />
+          ))}
+        </Suspense>
+      )}
+    </div>
+  );
 }

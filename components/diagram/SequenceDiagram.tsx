@@ -159,12 +159,15 @@ function Message({ msg, x0, x1, current, onInspect, lang }: { msg: MessageEntity
   const k = flying ? Math.max(msg.progress, 0.14) : 1;
   const xNow = flying ? lerp(x0, x1, k) : xEnd;
   const yNow = flying ? lerp(y0, yEnd, k) : yEnd;
-  // The label sits along its arrow, just above it.
-  const mx = lerp(x0, xEnd, 0.5);
-  const my = lerp(y0, yEnd, 0.5);
+  // The label sits along its arrow, just above it; on a steep arrow (one that spans many rows)
+  // it stays level, near the receiving end, where the eye is when the packet lands.
   const raw = (Math.atan2(yEnd - y0, xEnd - x0) * 180) / Math.PI;
-  // Keep text upright: a right-to-left arrow's label reads left to right too.
-  const angle = Math.round((raw > 90 ? raw - 180 : raw < -90 ? raw + 180 : raw) * 10) / 10;
+  const upright = raw > 90 ? raw - 180 : raw < -90 ? raw + 180 : raw;
+  const steep = Math.abs(upright) > 28;
+  const at = steep ? 0.82 : 0.5;
+  const mx = lerp(x0, xEnd, at);
+  const my = lerp(y0, yEnd, at);
+  const angle = steep ? 0 : Math.round(upright * 10) / 10;
   const cls = ['msg', `msg-${msg.status}`, msg.retransmission ? 'msg-rtx' : '', current ? 'msg-current' : ''].filter(Boolean).join(' ');
   return (
     <g
@@ -209,10 +212,10 @@ function Message({ msg, x0, x1, current, onInspect, lang }: { msg: MessageEntity
       ) : (
         <m.text
           className="msg-label"
-          x={mx}
+          x={steep ? mx + (x1 > x0 ? -10 : 10) : mx}
           y={my - 7}
-          transform={`rotate(${angle} ${mx} ${my})`}
-          textAnchor="middle"
+          transform={angle ? `rotate(${angle} ${mx} ${my})` : undefined}
+          textAnchor={steep ? (x1 > x0 ? 'end' : 'start') : 'middle'}
           initial={{ opacity: 0 }}
           animate={{ opacity: 1 }}
           transition={ease}

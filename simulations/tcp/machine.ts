@@ -245,7 +245,9 @@ function arrive(run: Run, seg: Segment): void {
   const t = run.tcb;
   switch (t.state) {
     case 'CLOSED':
+      // RFC 9293 §3.10.7.1: anything but a RST gets a RST back.
       run.emit({ type: 'drop', why: 'closed' });
+      if (!seg.flags.rst) run.emit({ type: 'send', seg: resetFor(run.tcb, seg), retransmission: false });
       return;
     case 'LISTEN':
       return arriveListen(run, seg);
@@ -302,7 +304,9 @@ function arriveListen(run: Run, seg: Segment): void {
 function arriveSynSent(run: Run, seg: Segment): void {
   const t = run.tcb;
   if (seg.flags.ack && (seqLe(seg.ack, t.iss) || seqGt(seg.ack, t.sndNxt))) {
+    // RFC 9293 §3.10.7.3: an unacceptable ACK is answered with a RST (unless it is one).
     run.emit({ type: 'drop', why: 'bad-ack' });
+    if (!seg.flags.rst) run.emit({ type: 'send', seg: resetFor(t, seg), retransmission: false });
     return;
   }
   if (seg.flags.rst) {
@@ -330,6 +334,20 @@ function arriveSynSent(run: Run, seg: Segment): void {
     run.go('SYN-RECEIVED');
     run.emit({ type: 'send', seg: run.segment(['syn', 'ack'], t.iss, '', SYN_OPTIONS), retransmission: false });
   }
+}
+
+/** The RST that answers a segment with no connection to go to (RFC 9293 §3.10.7.1). */
+function resetFor(t: Tcb, seg: Segment): Segment {
+  const ack = seg.flags.ack;
+  return {
+    srcPort: t.localPort,
+    dstPort: t.remotePort,
+    seq: ack ? seg.ack : 0,
+    ack: ack ? 0 : seqAdd(seg.seq, segLen(seg)),
+    flags: flags(ack ? ['rst'] : ['rst', 'ack']),
+    window: 0,
+    data: '',
+  };
 }
 
 /** Both SYNs carry a window scale option: from now on windows are shifted (RFC 7323 §2.2). */

@@ -21,6 +21,10 @@ export interface NarrateOptions {
   ips: Record<HostId, string>;
   /** Extra step keys: given an entry, return a key or undefined. */
   keyOf?: (entry: LogEntry, index: number, wires: Map<string, Wire>) => string | undefined;
+  /** More to say about an entry, appended to its narration. */
+  extra?: (entry: LogEntry, index: number, wires: Map<string, Wire>) => Text | undefined;
+  /** A different arrow label for some wires (e.g. marking an old duplicate). */
+  labelOf?: (wire: Wire) => string | undefined;
 }
 
 function callText(host: HostId, call: AppCall, port: number): Text {
@@ -67,6 +71,12 @@ function segmentWhy(w: Wire, wires: Wire[]): Text {
   const who = SUBJ[w.from];
   const whoEn = HostCap[w.from].en;
   const re = w.retransmission ? { ko: ' (재전송)', en: ' (a retransmission)' } : { ko: '', en: '' };
+  if (s.flags.rst) {
+    return {
+      ko: `${who} RST(seq=${s.seq})를 보냅니다: 이 세그먼트가 속할 연결이 없다는 뜻이며, 받는 쪽은 연결을 즉시 끊습니다.`,
+      en: `${whoEn} sends RST (seq=${s.seq}): there is no connection this segment belongs to, and the receiver aborts at once.`,
+    };
+  }
   if (s.flags.syn && !s.flags.ack) {
     return {
       ko: `${who} SYN(seq=${s.seq})을 보냅니다${re.ko}. 이 연결에서 ${HOST[w.from].ko}의 초기 순서 번호(ISN)는 ${s.seq}이고, SYN은 순서 번호 하나를 차지합니다.`,
@@ -112,6 +122,7 @@ function segLenOf(s: Segment): number {
 }
 
 function shortFlags(s: Segment): string {
+  if (s.flags.rst) return 'RST';
   if (s.flags.syn && s.flags.ack) return 'SYN-ACK';
   if (s.flags.syn) return 'SYN';
   if (s.flags.fin) return 'FIN';
@@ -208,6 +219,8 @@ export function buildSteps(result: WorldResult, opt: NarrateOptions): { steps: S
             : { ko: 'accept()가 새 연결 소켓을 돌려줍니다.', en: 'accept() returns a new connected socket.' },
         );
         marks.push({ kind: 'mark', id: `sig-${i}-${s.host}`, on: s.host, y: i, tone: 'app', text: { ko: txt, en: txt }, fresh: false });
+      } else if (s.signal === 'reset') {
+        parts.push({ ko: `${HOST[s.host].ko}의 연결이 RST로 중단됩니다: 앱은 오류(ECONNRESET)를 받습니다.`, en: `The ${HOST[s.host].en}'s connection is aborted by the RST: its app gets an error (ECONNRESET).` });
       } else if (s.signal === 'eof') {
         const canSend = !e.tcbs[s.host].finSent;
         parts.push({
@@ -226,6 +239,8 @@ export function buildSteps(result: WorldResult, opt: NarrateOptions): { steps: S
       marks.push({ kind: 'mark', id: `state-${i}-${tr.host}`, on: tr.host, y: i, tone: 'state', text: { ko: tr.to, en: tr.to }, fresh: false });
     }
     for (const id of e.sent) parts.push(segmentWhy(byId.get(id)!, wires));
+    const more = opt.extra?.(e, i, byId);
+    if (more) parts.push(more);
     for (const tm of e.timers) {
       if (tm.action === 'start' && tm.timer === 'rtx' && c.kind === 'timer') {
         parts.push({ ko: `RTO는 ${tm.ms} ms로 두 배가 됩니다 (RFC 6298 지수 백오프).`, en: `The RTO doubles to ${tm.ms} ms (RFC 6298 exponential backoff).` });
@@ -257,7 +272,7 @@ export function buildSteps(result: WorldResult, opt: NarrateOptions): { steps: S
         y1,
         progress: arrived ? 1 : round((i - y0) / Math.max(1, y1 - y0)),
         status: arrived ? (w.lost ? 'lost' : 'delivered') : 'flight',
-        label: segmentLabel(w.seg),
+        label: opt.labelOf?.(w) ?? segmentLabel(w.seg),
         fresh: y0 === i,
         retransmission: w.retransmission,
         packet: {

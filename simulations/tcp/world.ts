@@ -13,8 +13,9 @@ export const OTHER: Record<HostId, HostId> = { client: 'server', server: 'client
 
 /** What an app asks of its socket. */
 export type AppCall =
-  | { call: 'listen' }
-  | { call: 'connect' }
+  /** `iss`: a new incarnation on a CLOSED socket starts with this initial sequence number. */
+  | { call: 'listen'; iss?: number }
+  | { call: 'connect'; iss?: number }
   | { call: 'send'; data: string }
   | { call: 'close' };
 
@@ -73,6 +74,8 @@ export interface WorldConfig {
   maxEntries?: number;
   /** Stop once both sides are CLOSED after having connected. */
   stopWhenClosed?: boolean;
+  /** Stop after the entry for which this returns true. */
+  stopWhen?: (entry: LogEntry, wires: ReadonlyMap<string, Wire>) => boolean;
 }
 
 type QueueItem =
@@ -99,6 +102,7 @@ export function runWorld(cfg: WorldConfig): WorldResult {
   const timerGen: Record<string, number> = {};
   const sends: Record<HostId, number> = { client: 0, server: 0 };
   const wires: Wire[] = [];
+  const wireById = new Map<string, Wire>();
   const log: LogEntry[] = [];
   const max = cfg.maxEntries ?? 400;
   let connectedOnce = false;
@@ -138,6 +142,7 @@ export function runWorld(cfg: WorldConfig): WorldResult {
               retransmission: fx.retransmission,
             };
             wires.push(wire);
+            wireById.set(wire.id, wire);
             e.sent.push(wire.id);
             push({ at: wire.endAt, kind: lost ? 'lost' : 'arrive', wire });
             break;
@@ -176,6 +181,9 @@ export function runWorld(cfg: WorldConfig): WorldResult {
     switch (item.kind) {
       case 'app': {
         entry = blankEntry(t, { kind: 'app', host: item.host, call: item.call }, tcbs);
+        // Opening again on a closed socket is a new incarnation of the connection.
+        const reopen = (item.call.call === 'listen' || item.call.call === 'connect') && item.call.iss !== undefined && tcbs[item.host].state === 'CLOSED';
+        if (reopen) tcbs[item.host] = createTcb({ ...cfg[item.host], iss: (item.call as { iss: number }).iss });
         const ev: TcpEvent =
           item.call.call === 'listen' ? { type: 'open', mode: 'passive' }
           : item.call.call === 'connect' ? { type: 'open', mode: 'active' }
@@ -208,6 +216,7 @@ export function runWorld(cfg: WorldConfig): WorldResult {
       for (const d of entry!.delivered) if (d.host === host) reacts.push(...cfg.app.react(host, 'data', { t, tcbs }, d.data));
       for (const r of reacts) push({ at: t + r.after, kind: 'app', host, call: r.call });
     }
+    if (cfg.stopWhen?.(entry!, wireById)) break;
     if (cfg.stopWhenClosed && connectedOnce && tcbs.client.state === 'CLOSED' && tcbs.server.state === 'CLOSED') {
       // Anything still queued (stray timers) no longer matters.
       break;

@@ -1,0 +1,62 @@
+'use client';
+
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { m } from 'framer-motion';
+import type { ChartEntity } from '@/simulations/core/timeline';
+import type { Lang } from '@/simulations/core/text';
+import { useTransition } from '../motion';
+
+const W = 420;
+const LABEL = 128;
+const BAR = 17;
+const ROW = 22;
+
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+
+/** Small multiples: one horizontal bar chart per series, the same groups in each, values from the simulation. */
+export default function BarChart({ chart, lang }: { chart: ChartEntity; lang: Lang }) {
+  const ease = useTransition();
+  const blockH = chart.groups.length * ROW + 26;
+  const H = chart.series.length * blockH;
+  const y = scaleBand<string>()
+    .domain(chart.groups.map((g) => g.key))
+    .range([22, 22 + chart.groups.length * ROW])
+    .paddingInner(0.15);
+  const table = chart.series.map((s) => `${s.label[lang]}: ${chart.groups.map((g) => `${g.label[lang]} ${fmt(g.values[s.key] ?? 0)}${s.unit}`).join(', ')}`).join('; ');
+  return (
+    <figure className="panel chart">
+      <figcaption>
+        <strong>{chart.title[lang]}</strong>
+      </figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${chart.title[lang]}. ${table}`}>
+        {chart.series.map((s, si) => {
+          const max = Math.max(1e-9, ...chart.groups.map((g) => g.values[s.key] ?? 0));
+          const x = scaleLinear().domain([0, max]).range([0, W - LABEL - 56]).nice();
+          return (
+            <g key={s.key} transform={`translate(0, ${si * blockH})`}>
+              <text className="chart-series" x={0} y={14}>
+                {s.label[lang]}
+                {s.unit ? ` (${s.unit})` : ''}
+              </text>
+              {chart.groups.map((g) => {
+                const v = g.values[s.key] ?? 0;
+                const hi = g.key === chart.highlight;
+                return (
+                  <g key={g.key} className={`bar${hi ? ' bar-hi' : ''}`} transform={`translate(0, ${y(g.key)})`}>
+                    <text className="bar-label" x={LABEL - 8} y={BAR - 4} textAnchor="end">
+                      {g.label[lang]}
+                    </text>
+                    <m.rect x={LABEL} height={BAR} rx={3} initial={false} animate={{ width: Math.max(1, x(v)) }} transition={ease} />
+                    <text className="bar-value" x={LABEL + x(v) + 6} y={BAR - 4}>
+                      {fmt(v)}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
