@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { suggestTopics, isAvailable, type Topic } from '@/simulations/registry';
 import { ui } from '@/components/i18n';
 import type { Lang } from '@/simulations/core/text';
+import { Header } from '@/components/site/Header';
 
 /** The 404 page reads the mistyped path in the browser and suggests the nearest topics. */
 export function NotFoundBody() {
@@ -17,6 +18,8 @@ export function NotFoundBody() {
   const lang = state?.lang ?? 'ko';
   const t = ui(lang);
   return (
+    <>
+    <Header lang={lang} path="" />
     <main id="main" className="not-found" lang={lang}>
       <h1>{t.notFoundTitle}</h1>
       <p>{t.notFoundBody}</p>
@@ -31,5 +34,6 @@ export function NotFoundBody() {
         <a href={`/${lang}`}>{t.allTopics}</a>
       </p>
     </main>
+    </>
   );
 }

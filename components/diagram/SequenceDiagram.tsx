@@ -31,6 +31,10 @@ export function SequenceDiagram({ scene, view, index, lang, onInspect }: { scene
   const xOf = (id: string) => actorX(byId.get(id)?.x ?? 50, W);
   const side = (id: string) => ((byId.get(id)?.x ?? 50) < 50 ? -1 : 1);
   const ticks = view.ticks ?? [];
+  // Actor boxes shrink when lifelines are close (narrow screens, four actors).
+  const xs = actors.map((a) => xOf(a.id)).sort((p, q) => p - q);
+  const minGap = xs.slice(1).reduce((g, x, i) => Math.min(g, x - xs[i]), Infinity);
+  const boxW = Math.max(120, Math.min(200, minGap - 16, 2 * (W - Math.max(...xs, 0)) - 8));
 
   // Per actor and row, one block of text beside the lifeline: calls and app events, the new state, a timer.
   const blocks = new Map<string, { on: string; y: number; lines: { text: string; cls: string }[]; fresh: boolean }>();
@@ -124,7 +128,7 @@ export function SequenceDiagram({ scene, view, index, lang, onInspect }: { scene
         {/* Header: actors with their current state, always in view. */}
         {actors.map((a) => (
           <g key={a.id} className={`actor actor-${a.id}`} transform={`translate(${xOf(a.id)}, 0)`}>
-            <rect x={-100} y={3} width={200} height={46} rx={10} className="actor-box" />
+            <rect x={-boxW / 2} y={3} width={boxW} height={46} rx={10} className="actor-box" />
             <text y={24} textAnchor="middle" className="actor-label">
               {a.label[lang]}
             </text>
@@ -135,7 +139,7 @@ export function SequenceDiagram({ scene, view, index, lang, onInspect }: { scene
             )}
             {a.state && (
               <g transform="translate(0, 71)">
-                <rect x={-96} y={-16} width={192} height={32} rx={16} className="actor-state" />
+                <rect x={-boxW / 2 + 4} y={-16} width={boxW - 8} height={32} rx={16} className="actor-state" />
                 <m.text key={a.state} textAnchor="middle" className="actor-state-text" initial={{ opacity: 0, y: 16 }} animate={{ opacity: 1, y: 6 }} transition={ease}>
                   {a.state}
                 </m.text>

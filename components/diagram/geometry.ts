@@ -17,4 +17,4 @@ export const lerp = (a: number, b: number, k: number): number => a + (b - a) * k
 export const actorX = (x: number, width: number): number => SEQ.gutter + (x / 100) * (width - SEQ.gutter);
 
 /** Zoom so that text stays legible: 1 at the base width, more on big screens. */
-export const zoomFor = (px: number): number => Math.min(2.2, Math.max(0.8, px / SEQ.baseWidth));
+export const zoomFor = (px: number): number => Math.min(2.2, Math.max(0.6, px / SEQ.baseWidth));
