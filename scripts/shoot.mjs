@@ -23,6 +23,7 @@ for (const p of paths.length ? paths : ['/ko', '/ko/tcp-connection?step=4']) {
       page.on('pageerror', (e) => errors.push(String(e)));
       const [url, action] = p.split('#');
       await page.goto(base + url, { waitUntil: 'networkidle' });
+      await page.locator('section.player[data-ready="true"], main.index, main.not-found').first().waitFor({ timeout: 15000 });
       await page.waitForTimeout(700);
       if (action === 'fullscreen') await page.keyboard.press('f');
       if (action === 'inspect') {
