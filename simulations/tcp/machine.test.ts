@@ -118,3 +118,16 @@ describe('window scaling (RFC 7323)', () => {
     expect(sent(r.effects)[0].window).toBe(65535);
   });
 });
+
+describe('retransmissions keep the scaled window', () => {
+  it('a data segment resent after the RTO advertises the same scaled window as the first copy', () => {
+    let t = createTcb({ localPort: 50000, remotePort: 80, iss: 100 });
+    t = step(t, { type: 'open', mode: 'active' }).tcb;
+    t = step(t, { type: 'segment', seg: { ...seg({ names: ['syn', 'ack'], seq: 500, ack: 101 }), options: { wscale: 7 } } }).tcb;
+    const first = sent(step(t, { type: 'send', data: 'abc' }).effects)[0];
+    t = step(t, { type: 'send', data: 'abc' }).tcb;
+    const again = sent(step(t, { type: 'timeout', timer: 'rtx' }).effects)[0];
+    expect(again.window).toBe(first.window);
+    expect(again.window).toBe(65535 >>> 7);
+  });
+});

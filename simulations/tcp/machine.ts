@@ -101,6 +101,11 @@ export function createTcb(init: TcbInit): Tcb {
   };
 }
 
+/** The window field to send: a SYN's is never scaled; later ones are once both sides agreed (RFC 7323 §2.2). */
+function advertisedWindow(t: Tcb, syn: boolean): number {
+  return Math.min(65535, !syn && t.scaling ? t.rcvWnd >>> t.rcvShift : t.rcvWnd);
+}
+
 /** A mutable working copy and the effects it collects; the public step stays pure. */
 class Run {
   effects: Effect[] = [];
@@ -120,8 +125,7 @@ class Run {
       seq,
       ack: names.includes('ack') ? this.tcb.rcvNxt : 0,
       flags: flags(names),
-      // A SYN's window is never scaled; later ones are, once both sides agreed (RFC 7323 §2.2).
-      window: !names.includes('syn') && this.tcb.scaling ? Math.min(65535, this.tcb.rcvWnd >>> this.tcb.rcvShift) : Math.min(65535, this.tcb.rcvWnd),
+      window: advertisedWindow(this.tcb, names.includes('syn')),
       data,
     };
     if (options) seg.options = { ...options };
@@ -225,7 +229,7 @@ function timeout(run: Run, timer: TimerName): void {
   const oldest = t.rtxQueue[0];
   if (!oldest) return;
   // Retransmit the oldest unacknowledged segment with a fresh ACK field, back off the RTO (RFC 6298 §5.5–5.6).
-  const again: Segment = { ...oldest, flags: { ...oldest.flags }, ack: oldest.flags.ack ? t.rcvNxt : 0, window: t.rcvWnd };
+  const again: Segment = { ...oldest, flags: { ...oldest.flags }, ack: oldest.flags.ack ? t.rcvNxt : 0, window: advertisedWindow(t, oldest.flags.syn) };
   t.rtxQueue[0] = again;
   t.rto = Math.min(MAX_RTO, t.rto * 2);
   run.emit({ type: 'send', seg: again, retransmission: true });
