@@ -1,0 +1,49 @@
+import { test, expect, playerReady, stepNumber, narration } from './fixtures';
+
+test('focus in the URL picks the lanes drawn, and the control writes it back', async ({ page }) => {
+  await page.goto('/en/transport-layer?focus=tcp&loss=0&reorder=off&messages=3&seed=4');
+  await playerReady(page);
+  await expect(page.locator('.actor-tcp-client')).toBeVisible();
+  await expect(page.locator('.actor-tcp-server')).toBeVisible();
+  await expect(page.locator('.actor-udp-client')).toHaveCount(0);
+  await expect(page.getByLabel('Loss rate (%)')).toHaveValue('0');
+  await expect(page.getByLabel('Reordering (jittered path delay)')).not.toBeChecked();
+  await page.getByLabel('Lanes shown').selectOption('both');
+  await expect(page).not.toHaveURL(/focus=/);
+  await expect(page).toHaveURL(/messages=3/);
+  await expect(page.locator('.actor-udp-client')).toBeVisible();
+  await expect(page.locator('.actor-udp-server')).toBeVisible();
+});
+
+test('a loss rate above 50 % is clamped and the page says so', async ({ page }) => {
+  await page.goto('/en/transport-layer?loss=80');
+  await playerReady(page);
+  await expect(page.locator('.notices')).toContainText('loss=80');
+  await expect(page.locator('.notices')).toContainText('0–50');
+  await expect(page.getByLabel('Loss rate (%)')).toHaveValue('50');
+});
+
+test('the default race: UDP ends early with a gap, TCP ends later with everything in order', async ({ page }) => {
+  await page.goto('/en/transport-layer');
+  await playerReady(page);
+  const table = page.locator('.panel.counters table');
+  // Before anything is sent: nothing delivered on either side.
+  await expect(table.locator('tbody tr').first()).toContainText('0 / 5');
+  await page.locator('.prose .step-link[data-step-key="udp-done"]').click();
+  await expect(narration(page)).toContainText('The UDP lane is done');
+  await expect(table.locator('tbody tr').first()).toContainText('4 / 5');
+  await page.locator('.prose .step-link[data-step-key="tcp-done"]').click();
+  await expect(narration(page)).toContainText('in the order sent');
+  await expect(table.locator('tbody tr').first()).toContainText('5 / 5');
+  await expect(page).toHaveURL(/step=\d+/);
+});
+
+test('with nothing lost or reordered, the only gap is the handshake round trip', async ({ page }) => {
+  await page.goto('/ko/transport-layer?loss=0&reorder=off');
+  await playerReady(page);
+  await page.keyboard.press('End');
+  const finished = page.locator('.panel.counters tbody tr').last();
+  await expect(finished).toContainText('230 ms');
+  await expect(finished).toContainText('130 ms');
+  await expect(stepNumber(page)).not.toHaveText('1');
+});
