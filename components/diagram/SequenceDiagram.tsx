@@ -129,18 +129,18 @@ export function SequenceDiagram({ scene, view, index, lang, onInspect }: { scene
         {actors.map((a) => (
           <g key={a.id} className={`actor actor-${a.id}`} transform={`translate(${xOf(a.id)}, 0)`}>
             <rect x={-boxW / 2} y={3} width={boxW} height={46} rx={10} className="actor-box" />
-            <text y={24} textAnchor="middle" className="actor-label">
+            <text y={24} textAnchor="middle" className="actor-label" style={{ fontSize: boxW < 170 ? 15 : 20 }}>
               {a.label[lang]}
             </text>
             {a.sublabel && (
-              <text y={42} textAnchor="middle" className="actor-sub">
+              <text y={42} textAnchor="middle" className="actor-sub" style={{ fontSize: boxW < 170 ? 11 : 13 }}>
                 {a.sublabel}
               </text>
             )}
             {a.state && (
               <g transform="translate(0, 71)">
                 <rect x={-boxW / 2 + 4} y={-16} width={boxW - 8} height={32} rx={16} className="actor-state" />
-                <m.text key={a.state} textAnchor="middle" className="actor-state-text" initial={{ opacity: 0, y: 16 }} animate={{ opacity: 1, y: 6 }} transition={ease}>
+                <m.text key={a.state} textAnchor="middle" className="actor-state-text" style={{ fontSize: boxW < 170 ? 13 : 19 }} initial={{ opacity: 0, y: 16 }} animate={{ opacity: 1, y: 6 }} transition={ease}>
                   {a.state}
                 </m.text>
               </g>

@@ -10,11 +10,15 @@ export function Counters({ c, lang }: { c: CountersEntity; lang: Lang }) {
         <thead>
           <tr>
             <td />
-            {c.columns.map((col, i) => (
-              <th key={i} scope="col">
-                {col[lang]}
-              </th>
-            ))}
+            {c.columns.map((col, i) =>
+              col[lang] ? (
+                <th key={i} scope="col">
+                  {col[lang]}
+                </th>
+              ) : (
+                <td key={i} />
+              ),
+            )}
           </tr>
         </thead>
         <tbody>

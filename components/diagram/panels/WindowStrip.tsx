@@ -37,7 +37,7 @@ export function WindowStrip({ win, lang }: { win: WindowEntity; lang: Lang }) {
         <strong>{win.label[lang]}</strong>
         {win.note && <span className="panel-note"> · {win.note[lang]}</span>}
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${CELL + 26}`} role="img" aria-label={`${win.label[lang]}: ${summary}`} style={{ maxWidth: `${Math.max(width, 160)}px` }}>
+      <svg viewBox={`0 0 ${width} ${CELL + 26}`} role="img" aria-label={`${win.label[lang]}: ${summary}`} style={{ maxWidth: `${Math.round(Math.max(width * 1.4, 200))}px` }}>
         <m.rect
           className="win-bracket"
           y={2}
