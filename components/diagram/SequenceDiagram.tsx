@@ -127,7 +127,7 @@ export function SequenceDiagram({ scene, view, index, lang, onInspect }: { scene
 
         {/* Header: actors with their current state, always in view. */}
         {actors.map((a) => (
-          <g key={a.id} className={`actor actor-${a.id}`} transform={`translate(${xOf(a.id)}, 0)`}>
+          <g key={a.id} className={`actor actor-${a.id} tone-${/server|receiver/.test(a.id) ? 'server' : 'client'}`} transform={`translate(${xOf(a.id)}, 0)`}>
             <rect x={-boxW / 2} y={3} width={boxW} height={46} rx={10} className="actor-box" />
             <text y={24} textAnchor="middle" className="actor-label" style={{ fontSize: boxW < 170 ? 15 : 20 }}>
               {a.label[lang]}
@@ -140,7 +140,7 @@ export function SequenceDiagram({ scene, view, index, lang, onInspect }: { scene
             {a.state && (
               <g transform="translate(0, 71)">
                 <rect x={-boxW / 2 + 4} y={-16} width={boxW - 8} height={32} rx={16} className="actor-state" />
-                <m.text key={a.state} textAnchor="middle" className="actor-state-text" style={{ fontSize: boxW < 170 ? 13 : 19 }} initial={{ opacity: 0, y: 16 }} animate={{ opacity: 1, y: 6 }} transition={ease}>
+                <m.text key={a.state} textAnchor="middle" className="actor-state-text" style={{ fontSize: Math.min(boxW < 170 ? 13 : 19, Math.floor((boxW - 22) / (a.state.length * 0.62))) }} initial={{ opacity: 0, y: 16 }} animate={{ opacity: 1, y: 6 }} transition={ease}>
                   {a.state}
                 </m.text>
               </g>
