@@ -36,8 +36,8 @@ export const UI = {
     params: '시나리오 설정',
     steps: '단계 목록',
     reset: '기본값으로',
-    paramChanged: (name: string, given: string, used: string) => `주소의 ${name}=${given} 값을 ${used}(으)로 바꿨습니다:`,
-    stepChanged: (given: string, used: number, max: number) => `주소의 step=${given} 은(는) 1–${max} 범위가 아니어서 ${used}단계로 열었습니다.`,
+    paramChanged: '주소의 {name}={given} 값을 {used}(으)로 바꿨습니다:',
+    stepChanged: '주소의 step={given} 은(는) 1–{max} 범위가 아니어서 {used}단계로 열었습니다.',
     keys: [
       ['Space', '재생 / 일시정지'],
       ['→ / PageDown', '다음 단계'],
@@ -89,8 +89,8 @@ export const UI = {
     params: 'Scenario settings',
     steps: 'Steps',
     reset: 'Reset to defaults',
-    paramChanged: (name: string, given: string, used: string) => `The link's ${name}=${given} was changed to ${used}:`,
-    stepChanged: (given: string, used: number, max: number) => `The link's step=${given} is not within 1–${max}, so the player opened at step ${used}.`,
+    paramChanged: "The link's {name}={given} was changed to {used}:",
+    stepChanged: "The link's step={given} is not within 1–{max}, so the player opened at step {used}.",
     keys: [
       ['Space', 'Play / pause'],
       ['→ / PageDown', 'Next step'],

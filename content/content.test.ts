@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleMDX } from 'mdx-bundler';
 import { availableTopics, topicBySlug, TOPICS } from '@/simulations/registry';
+import { SCENARIOS } from '@/simulations/scenarios';
 import { validateFrontmatter } from './schema';
 import { LANGS } from '@/simulations/core/text';
 import type { ParamValues } from '@/simulations/core/params';
@@ -16,6 +17,10 @@ describe('content and registry agree', () => {
       expect(files, lang).toEqual(availableTopics().map((t) => t.slug).sort());
       for (const f of files) expect(topicBySlug(f), f).toBeDefined();
     }
+  });
+
+  it('every scenario belongs to a topic of the sheet', () => {
+    for (const slug of Object.keys(SCENARIOS)) expect(topicBySlug(slug), slug).toBeDefined();
   });
 
   it('registry slugs are unique and numbered 1–23 in order', () => {

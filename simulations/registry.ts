@@ -5,6 +5,8 @@
  */
 import type { Scenario } from './core/timeline';
 import type { Text } from './core/text';
+import { SCENARIOS } from './scenarios';
+import { suggest } from './suggest';
 
 export type GroupId = 'layers' | 'transport' | 'http' | 'security' | 'realtime';
 
@@ -22,37 +24,25 @@ export interface Topic {
   slug: string;
   group: GroupId;
   title: Text;
-  /** Loads the scenario; absent while the topic is not built yet. */
+  /** Loads the scenario; absent while the topic is not built yet (see scenarios.ts). */
   load?: () => Promise<{ default: Scenario }>;
 }
 
-export const TOPICS: readonly Topic[] = [
+const SHEET: readonly Omit<Topic, 'load'>[] = [
   { n: 1, slug: 'dns', group: 'layers', title: { ko: 'DNS', en: 'DNS' } },
   { n: 2, slug: 'dns-resolution', group: 'layers', title: { ko: 'DNS 동작 원리', en: 'How DNS resolution works' } },
   { n: 3, slug: 'osi-model', group: 'layers', title: { ko: 'OSI 7계층', en: 'The OSI model' } },
-  { n: 4, slug: 'transport-layer', group: 'transport', title: { ko: '전송 계층 (TCP, UDP)', en: 'The transport layer (TCP, UDP)' }, load: () => import('./topics/transport-layer') },
+  { n: 4, slug: 'transport-layer', group: 'transport', title: { ko: '전송 계층 (TCP, UDP)', en: 'The transport layer (TCP, UDP)' } },
   { n: 5, slug: 'tcp-ip-model', group: 'layers', title: { ko: 'TCP/IP 4계층', en: 'The TCP/IP model' } },
-  {
-    n: 6,
-    slug: 'tcp-connection',
-    group: 'transport',
-    title: { ko: 'TCP 연결: 3-way 핸드셰이크와 4-way 종료', en: 'TCP connections: the 3-way handshake and the 4-way close' },
-    load: () => import('./topics/tcp-connection'),
-  },
-  {
-    n: 7,
-    slug: 'time-wait',
-    group: 'transport',
-    title: { ko: 'FIN보다 늦게 온 데이터와 TIME-WAIT', en: 'Data that arrives after the FIN, and TIME-WAIT' },
-    load: () => import('./topics/time-wait'),
-  },
+  { n: 6, slug: 'tcp-connection', group: 'transport', title: { ko: 'TCP 연결: 3-way 핸드셰이크와 4-way 종료', en: 'TCP connections: the 3-way handshake and the 4-way close' } },
+  { n: 7, slug: 'time-wait', group: 'transport', title: { ko: 'FIN보다 늦게 온 데이터와 TIME-WAIT', en: 'Data that arrives after the FIN, and TIME-WAIT' } },
   { n: 8, slug: 'what-happens-url', group: 'http', title: { ko: 'www.naver.com을 입력하면 일어나는 일', en: 'What happens when you type www.naver.com' } },
   { n: 9, slug: 'http-https', group: 'http', title: { ko: 'HTTP와 HTTPS', en: 'HTTP and HTTPS' } },
   { n: 10, slug: 'http-idempotency', group: 'http', title: { ko: 'HTTP 멱등성', en: 'HTTP idempotency' } },
   { n: 11, slug: 'http1-vs-http11', group: 'http', title: { ko: 'HTTP/1.0과 HTTP/1.1', en: 'HTTP/1.0 and HTTP/1.1' } },
   { n: 12, slug: 'http2', group: 'http', title: { ko: 'HTTP/2', en: 'HTTP/2' } },
-  { n: 13, slug: 'tcp-flow-error-control', group: 'transport', title: { ko: 'TCP 오류 제어와 흐름 제어', en: 'TCP error control and flow control' }, load: () => import('./topics/tcp-flow-error-control') },
-  { n: 14, slug: 'ports-sockets', group: 'transport', title: { ko: '포트와 소켓', en: 'Ports and sockets' }, load: () => import('./topics/ports-sockets') },
+  { n: 13, slug: 'tcp-flow-error-control', group: 'transport', title: { ko: 'TCP 오류 제어와 흐름 제어', en: 'TCP error control and flow control' } },
+  { n: 14, slug: 'ports-sockets', group: 'transport', title: { ko: '포트와 소켓', en: 'Ports and sockets' } },
   { n: 15, slug: 'cookies-sessions', group: 'security', title: { ko: '세션과 쿠키', en: 'Sessions and cookies' } },
   { n: 16, slug: 'jwt', group: 'security', title: { ko: 'JWT', en: 'JWT' } },
   { n: 17, slug: 'oauth', group: 'security', title: { ko: 'OAuth', en: 'OAuth' } },
@@ -64,32 +54,13 @@ export const TOPICS: readonly Topic[] = [
   { n: 23, slug: 'load-balancing', group: 'realtime', title: { ko: '로드 밸런싱', en: 'Load balancing' } },
 ];
 
+export const TOPICS: readonly Topic[] = SHEET.map((t) => (SCENARIOS[t.slug] ? { ...t, load: SCENARIOS[t.slug] } : t));
+
 export const isAvailable = (t: Topic): boolean => t.load !== undefined;
 export const availableTopics = (): Topic[] => TOPICS.filter(isAvailable);
 export const topicBySlug = (slug: string): Topic | undefined => TOPICS.find((t) => t.slug === slug);
 
 /** Topics whose slug is closest to a mistyped one (for the 404 page). */
 export function suggestTopics(input: string, limit = 3): Topic[] {
-  const s = input.toLowerCase().replace(/[^a-z0-9-]/g, '');
-  const scored = TOPICS.map((t) => {
-    const d = distance(s, t.slug);
-    const bonus = s.length >= 3 && (t.slug.includes(s) || s.includes(t.slug)) ? -3 : 0;
-    return { t, score: d + bonus };
-  });
-  scored.sort((a, b) => a.score - b.score || a.t.n - b.t.n);
-  return scored.slice(0, limit).map((x) => x.t);
-}
-
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length];
+  return suggest(TOPICS, input, limit);
 }

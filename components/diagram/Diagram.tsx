@@ -5,12 +5,12 @@ import type { ChartEntity, CountersEntity, Entity, Scene, Scenario, View, Window
 import type { Lang } from '@/simulations/core/text';
 import { SequenceDiagram } from './SequenceDiagram';
 import { TcpStateFigure } from './TcpStateFigure';
-import { WindowStrip } from './panels/WindowStrip';
-import { Counters } from './panels/Counters';
 
 // Heavier pieces load only for the scenes that use them.
 const Topology = lazy(() => import('./Topology'));
 const BarChart = lazy(() => import('./panels/BarChart'));
+const WindowStrip = lazy(() => import('./panels/WindowStrip'));
+const Counters = lazy(() => import('./panels/Counters'));
 
 /** The main stage a scenario asks for. Renderers draw a scene; they hold no protocol logic. */
 export function Diagram({ kind, scene, view, index, lang, onInspect }: { kind: Scenario['diagram']; scene: Scene; view: View; index: number; lang: Lang; onInspect?: (id: string) => void }) {
@@ -44,19 +44,17 @@ export function SideFigure({ scene, lang }: { scene: Scene; lang: Lang }) {
   return (
     <div className="panels">
       {fsm && <TcpStateFigure fsm={fsm} lang={lang} />}
-      {windows.map((w) => (
-        <WindowStrip key={w.id} win={w} lang={lang} />
-      ))}
-      {counters.map((c) => (
-        <Counters key={c.id} c={c} lang={lang} />
-      ))}
-      {charts.length > 0 && (
-        <Suspense fallback={null}>
-          {charts.map((c) => (
-            <BarChart key={c.id} chart={c} lang={lang} />
-          ))}
-        </Suspense>
-      )}
+      <Suspense fallback={null}>
+        {windows.map((w) => (
+          <WindowStrip key={w.id} win={w} lang={lang} />
+        ))}
+        {counters.map((c) => (
+          <Counters key={c.id} c={c} lang={lang} />
+        ))}
+        {charts.map((c) => (
+          <BarChart key={c.id} chart={c} lang={lang} />
+        ))}
+      </Suspense>
     </div>
   );
 }

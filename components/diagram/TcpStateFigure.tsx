@@ -4,7 +4,7 @@ import { m } from 'framer-motion';
 import type { FsmEntity } from '@/simulations/core/timeline';
 import type { Lang } from '@/simulations/core/text';
 import { useTransition } from './motion';
-import { TCP_TRANSITIONS, type TcpState } from '@/simulations/tcp/states';
+import { TCP_EDGES, type TcpState } from '@/simulations/tcp/edges';
 
 /** Where each state sits in the figure (after RFC 9293 Figure 5), in a 3-column grid. */
 const POS: Record<TcpState, [number, number]> = {
@@ -50,7 +50,8 @@ export function TcpStateFigure({ fsm, lang }: { fsm: FsmEntity; lang: Lang }) {
             <path d="M0 0L10 5L0 10z" className="fsm-arrowhead" />
           </marker>
         </defs>
-        {TCP_TRANSITIONS.map((tr) => {
+        {TCP_EDGES.map(([from, to]) => {
+          const tr = { from, to };
           const a = center(tr.from);
           const b = center(tr.to);
           // TIME-WAIT → CLOSED goes round the left side instead of through the figure.

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { Ui } from '../i18n';
 
-export function HelpOverlay({ t, onClose }: { t: Ui; onClose(): void }) {
+export default function HelpOverlay({ t, onClose }: { t: Ui; onClose(): void }) {
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {

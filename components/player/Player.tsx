@@ -4,19 +4,20 @@ import { Suspense, lazy, use, useCallback, useEffect, useMemo, useRef, useState 
 import { LazyMotion, MotionConfig, domMin } from 'framer-motion';
 import type { Lang } from '@/simulations/core/text';
 import { defaults, type ParamIssue, type ParamValues } from '@/simulations/core/params';
-import { ui } from '../i18n';
+import type { Ui } from '../i18n';
+import { fill } from '../fill';
 import { loadScenario } from './load';
 import { onStepRequest } from './bus';
 import { readUrl, resolveStep, writeQuery } from './url';
 import { ParamPanel } from './ParamPanel';
 import { Controls } from './Controls';
 import { StepList } from './StepList';
-import { HelpOverlay } from './HelpOverlay';
 import { Diagram, SideFigure } from '../diagram/Diagram';
 import { PcapButton } from '../inspector/PcapButton';
 
 // The inspector and its encoders load on first use, not on the first visit.
 const Inspector = lazy(() => import('../inspector/Inspector'));
+const HelpOverlay = lazy(() => import('./HelpOverlay'));
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 /** Time a step stays on screen at 1× while playing. */
@@ -27,9 +28,9 @@ interface Notice {
   text: string;
 }
 
-export default function Player({ slug, lang }: { slug: string; lang: Lang }) {
+/** The interface strings come from the page (one language), so both languages are not shipped. */
+export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t: Ui }) {
   const scenario = use(loadScenario(slug));
-  const t = ui(lang);
   const rootRef = useRef<HTMLElement>(null);
   const [values, setValues] = useState<ParamValues>(() => defaults(scenario.params));
   const [index, setIndex] = useState(0);
@@ -56,9 +57,9 @@ export default function Player({ slug, lang }: { slug: string; lang: Lang }) {
     const step = resolveStep(url.step, tl.steps.length);
     const out: Notice[] = url.issues.map((i: ParamIssue) => ({
       id: `p-${i.param}`,
-      text: `${t.paramChanged(i.param, i.given, i.used)} ${i.reason[lang]}`,
+      text: `${fill(t.paramChanged, { name: i.param, given: i.given, used: i.used })} ${i.reason[lang]}`,
     }));
-    if (step.changed) out.push({ id: 'step', text: t.stepChanged(url.step ?? '', step.index + 1, tl.steps.length) });
+    if (step.changed) out.push({ id: 'step', text: fill(t.stepChanged, { given: url.step ?? '', used: step.index + 1, max: tl.steps.length }) });
     setValues(url.values);
     setIndex(step.index);
     setNotices(out);
@@ -274,7 +275,11 @@ export default function Player({ slug, lang }: { slug: string; lang: Lang }) {
             <StepList t={t} steps={timeline.steps} index={index} lang={lang} onPick={(i) => { setPlaying(false); go(i); }} />
             <ParamPanel t={t} specs={scenario.params} values={values} lang={lang} onChange={changeParams} />
           </div>
-          {help && <HelpOverlay t={t} onClose={() => setHelp(false)} />}
+          {help && (
+            <Suspense fallback={null}>
+              <HelpOverlay t={t} onClose={() => setHelp(false)} />
+            </Suspense>
+          )}
         </section>
       </MotionConfig>
     </LazyMotion>

@@ -1,5 +1,5 @@
 import type { Scenario } from '@/simulations/core/timeline';
-import { topicBySlug } from '@/simulations/registry';
+import { SCENARIOS } from '@/simulations/scenarios';
 
 /** One promise per topic, so React's use() sees the same promise on every render. */
 const cache = new Map<string, Promise<Scenario>>();
@@ -7,9 +7,9 @@ const cache = new Map<string, Promise<Scenario>>();
 export function loadScenario(slug: string): Promise<Scenario> {
   let p = cache.get(slug);
   if (!p) {
-    const topic = topicBySlug(slug);
-    if (!topic?.load) throw new Error(`No scenario for topic "${slug}"`);
-    p = topic.load().then((m) => m.default);
+    const load = SCENARIOS[slug];
+    if (!load) throw new Error(`No scenario for topic "${slug}"`);
+    p = load().then((m) => m.default);
     cache.set(slug, p);
   }
   return p;

@@ -66,7 +66,7 @@ export default async function TopicPage({ params }: { params: Params }) {
           </section>
           <div className="topic-player">
             <Suspense fallback={<p className="loading">{t.loading}</p>}>
-              <Player slug={topic.slug} lang={lang} />
+              <Player slug={topic.slug} lang={lang} t={t} />
             </Suspense>
           </div>
           <article className="prose">

@@ -1,6 +1,7 @@
 'use client';
 
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { scaleBand } from 'd3-scale';
+import { nice } from 'd3-array';
 import { m } from 'framer-motion';
 import type { ChartEntity } from '@/simulations/core/timeline';
 import type { Lang } from '@/simulations/core/text';
@@ -31,7 +32,10 @@ export default function BarChart({ chart, lang }: { chart: ChartEntity; lang: La
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${chart.title[lang]}. ${table}`}>
         {chart.series.map((s, si) => {
           const max = Math.max(1e-9, ...chart.groups.map((g) => g.values[s.key] ?? 0));
-          const x = scaleLinear().domain([0, max]).range([0, W - LABEL - 56]).nice();
+          // A linear scale from 0 to a rounded-up maximum (d3-array's nice), without d3-scale's
+          // interpolators and formatters, which this chart does not need.
+          const [, top] = nice(0, max, 5);
+          const x = (v: number) => (v / (top || 1)) * (W - LABEL - 56);
           return (
             <g key={s.key} transform={`translate(0, ${si * blockH})`}>
               <text className="chart-series" x={0} y={14}>

@@ -2,7 +2,7 @@ import type { CountersEntity } from '@/simulations/core/timeline';
 import type { Lang } from '@/simulations/core/text';
 
 /** Counters the simulation computed, as a real table (readable by screen readers). */
-export function Counters({ c, lang }: { c: CountersEntity; lang: Lang }) {
+export default function Counters({ c, lang }: { c: CountersEntity; lang: Lang }) {
   return (
     <div className="panel counters">
       <table>

@@ -21,7 +21,7 @@ const LEGEND: Record<string, { ko: string; en: string }> = {
 };
 
 /** A sliding window: numbered cells, and a bracket over the window that slides as it moves. */
-export function WindowStrip({ win, lang }: { win: WindowEntity; lang: Lang }) {
+export default function WindowStrip({ win, lang }: { win: WindowEntity; lang: Lang }) {
   const ease = useTransition();
   const n = win.cells.length;
   const width = PAD * 2 + n * (CELL + GAP) - GAP;

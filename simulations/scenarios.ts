@@ -1,0 +1,16 @@
+/**
+ * Which topics have a scenario, and how to load it: the one line a new topic adds
+ * besides its folder and its pages. Kept apart from the registry's titles so that
+ * the player ships only these loaders to the browser.
+ */
+import type { Scenario } from './core/timeline';
+
+type Loader = () => Promise<{ default: Scenario }>;
+
+export const SCENARIOS: Readonly<Record<string, Loader>> = {
+  'transport-layer': () => import('./topics/transport-layer'),
+  'tcp-connection': () => import('./topics/tcp-connection'),
+  'time-wait': () => import('./topics/time-wait'),
+  'tcp-flow-error-control': () => import('./topics/tcp-flow-error-control'),
+  'ports-sockets': () => import('./topics/ports-sockets'),
+};
