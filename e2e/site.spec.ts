@@ -30,6 +30,7 @@ test.describe('index', () => {
   }
 
   test('axe finds no violations on the index', async ({ page }) => {
+    test.slow();
     for (const path of ['/ko', '/en']) {
       await page.goto(path);
       const result = await new AxeBuilder({ page }).analyze();

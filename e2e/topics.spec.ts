@@ -23,6 +23,8 @@ for (const topic of availableTopics()) {
       });
 
       test(`axe finds no violations (${lang})`, async ({ page }) => {
+        // axe walks the whole page (step list, panels, SVG): give it room on a busy 2-core machine.
+        test.slow();
         await page.goto(`/${lang}/${topic.slug}`);
         await playerReady(page);
         const result = await new AxeBuilder({ page }).analyze();

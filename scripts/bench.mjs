@@ -60,7 +60,10 @@ for (const route of routes) {
   });
   const url = `http://localhost:${port}${route === '/404' ? '/this-page-does-not-exist' : route}`;
   await page.goto(url, { waitUntil: 'networkidle' });
-  await page.waitForTimeout(500);
+  // Topic pages: wait until the player has read the URL and loaded what the first scene needs.
+  await page.locator('section.player[data-ready="true"], main.index, main.not-found').first().waitFor({ timeout: 30000 });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1000);
   const total = [...scripts.values()].reduce((a, b) => a + b, 0);
   rows.push({ route, files: scripts.size, total, over: total - floor });
   await context.close();

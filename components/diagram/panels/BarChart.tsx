@@ -1,6 +1,5 @@
 'use client';
 
-import { scaleBand } from 'd3-scale';
 import { nice } from 'd3-array';
 import { m } from 'framer-motion';
 import type { ChartEntity } from '@/simulations/core/timeline';
@@ -19,10 +18,7 @@ export default function BarChart({ chart, lang }: { chart: ChartEntity; lang: La
   const ease = useTransition();
   const blockH = chart.groups.length * ROW + 26;
   const H = chart.series.length * blockH;
-  const y = scaleBand<string>()
-    .domain(chart.groups.map((g) => g.key))
-    .range([22, 22 + chart.groups.length * ROW])
-    .paddingInner(0.15);
+  const y = (key: string) => 22 + chart.groups.findIndex((g) => g.key === key) * ROW;
   const table = chart.series.map((s) => `${s.label[lang]}: ${chart.groups.map((g) => `${g.label[lang]} ${fmt(g.values[s.key] ?? 0)}${s.unit}`).join(', ')}`).join('; ');
   return (
     <figure className="panel chart">
@@ -32,8 +28,7 @@ export default function BarChart({ chart, lang }: { chart: ChartEntity; lang: La
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${chart.title[lang]}. ${table}`}>
         {chart.series.map((s, si) => {
           const max = Math.max(1e-9, ...chart.groups.map((g) => g.values[s.key] ?? 0));
-          // A linear scale from 0 to a rounded-up maximum (d3-array's nice), without d3-scale's
-          // interpolators and formatters, which this chart does not need.
+          // Bars grow from 0 to a rounded-up maximum (d3-array's nice): the whole scale this chart needs.
           const [, top] = nice(0, max, 5);
           const x = (v: number) => (v / (top || 1)) * (W - LABEL - 56);
           return (
