@@ -5,12 +5,12 @@ import type { ChartEntity, CountersEntity, Entity, Scene, Scenario, View, Window
 import type { Lang } from '@/simulations/core/text';
 import { SequenceDiagram } from './SequenceDiagram';
 import { TcpStateFigure } from './TcpStateFigure';
+import Counters from './panels/Counters';
 
 // Heavier pieces load only for the scenes that use them.
 const Topology = lazy(() => import('./Topology'));
 const BarChart = lazy(() => import('./panels/BarChart'));
 const WindowStrip = lazy(() => import('./panels/WindowStrip'));
-const Counters = lazy(() => import('./panels/Counters'));
 
 /** The main stage a scenario asks for. Renderers draw a scene; they hold no protocol logic. */
 export function Diagram({ kind, scene, view, index, lang, onInspect }: { kind: Scenario['diagram']; scene: Scene; view: View; index: number; lang: Lang; onInspect?: (id: string) => void }) {
