@@ -23,6 +23,7 @@
  * was 0 and there is room now, the receiver sends a window update. (Receiver
  * silly-window avoidance, RFC 1122 §4.2.3.3, allows it: one segment is one MSS.)
  */
+import { senderStep } from './shell';
 import { range } from './seq';
 import type {
   FlowParams,
@@ -159,24 +160,8 @@ export const flowSender = {
     pending: null,
     probe: null,
   }),
-  step(state: FlowSenderState, input: FlowSenderInput): Transition<FlowSenderState, FlowSenderEffect> {
-    const fx: FlowSenderEffect[] = [];
-    let s = state;
-    switch (input.type) {
-      case 'start':
-        break;
-      case 'link-free':
-        s = { ...s, linkBusy: false };
-        break;
-      case 'ack':
-        s = onAck(s, input.ack, input.wnd, fx);
-        break;
-      case 'timeout':
-        s = onTimeout(s, input.timer, fx);
-        break;
-    }
-    return { state: pump(s, fx), effects: fx };
-  },
+  step: (state: FlowSenderState, input: FlowSenderInput): Transition<FlowSenderState, FlowSenderEffect> =>
+    senderStep(state, input, { ack: (s, i, fx) => onAck(s, i.ack, i.wnd, fx), timeout: (s, i, fx) => onTimeout(s, i.timer, fx), pump }),
   view: (s: FlowSenderState): FlowSenderView => ({
     una: s.una,
     nxt: s.nxt,

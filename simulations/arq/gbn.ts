@@ -11,6 +11,7 @@
  * and the last in-order packet is acknowledged again (nothing is sent if no
  * packet has arrived in order yet).
  */
+import { senderStep } from './shell';
 import { ahead, range, wire } from './seq';
 import type {
   DataPacket,
@@ -96,24 +97,8 @@ function onTimeout(s: GbnSenderState, timer: string, fx: SenderEffect[]): GbnSen
 
 export const gbnSender: SenderMachine<GbnSenderState> = {
   init: (p) => ({ p, base: 0, nextSeq: 0, queue: [], linkBusy: false, timerOn: false }),
-  step(state, input: SenderInput): Transition<GbnSenderState, SenderEffect> {
-    const fx: SenderEffect[] = [];
-    let s = state;
-    switch (input.type) {
-      case 'start':
-        break;
-      case 'link-free':
-        s = { ...s, linkBusy: false };
-        break;
-      case 'ack':
-        s = onAck(s, input.ack.ack, fx);
-        break;
-      case 'timeout':
-        s = onTimeout(s, input.timer, fx);
-        break;
-    }
-    return { state: pump(s, fx), effects: fx };
-  },
+  step: (state, input: SenderInput): Transition<GbnSenderState, SenderEffect> =>
+    senderStep(state, input, { ack: (s, i, fx) => onAck(s, i.ack.ack, fx), timeout: (s, i, fx) => onTimeout(s, i.timer, fx), pump }),
   view: (s) => ({
     base: s.base,
     nextSeq: s.nextSeq,

@@ -13,6 +13,7 @@
  * lost: it is acknowledged again (or the sender would retry it forever).
  * This needs W <= seqSpace / 2 so the two windows never share a number.
  */
+import { senderStep } from './shell';
 import { ahead, wire } from './seq';
 import type {
   MachineParams,
@@ -105,24 +106,8 @@ function onTimeout(s: SrSenderState, timer: string, fx: SenderEffect[]): SrSende
 
 export const srSender: SenderMachine<SrSenderState> = {
   init: (p) => ({ p, base: 0, nextSeq: 0, acked: [], timing: [], queue: [], linkBusy: false }),
-  step(state, input): Transition<SrSenderState, SenderEffect> {
-    const fx: SenderEffect[] = [];
-    let s = state;
-    switch (input.type) {
-      case 'start':
-        break;
-      case 'link-free':
-        s = { ...s, linkBusy: false };
-        break;
-      case 'ack':
-        s = onAck(s, input.ack.ack, fx);
-        break;
-      case 'timeout':
-        s = onTimeout(s, input.timer, fx);
-        break;
-    }
-    return { state: pump(s, fx), effects: fx };
-  },
+  step: (state, input): Transition<SrSenderState, SenderEffect> =>
+    senderStep(state, input, { ack: (s, i, fx) => onAck(s, i.ack.ack, fx), timeout: (s, i, fx) => onTimeout(s, i.timer, fx), pump }),
   view: (s) => ({
     base: s.base,
     nextSeq: s.nextSeq,

@@ -33,6 +33,7 @@
  * to 3 SACK blocks. A segment from before rcvNxt is an old copy: discarded and
  * ACKed again.
  */
+import { senderStep } from './shell';
 import { sackBlocks } from './sack';
 import { ahead, range, wire } from './seq';
 import type {
@@ -204,24 +205,8 @@ export const tcpSender: SenderMachine<TcpSenderState> = {
     recover: -1,
     retransmitted: [],
   }),
-  step(state, input): Transition<TcpSenderState, SenderEffect> {
-    const fx: SenderEffect[] = [];
-    let s = state;
-    switch (input.type) {
-      case 'start':
-        break;
-      case 'link-free':
-        s = { ...s, linkBusy: false };
-        break;
-      case 'ack':
-        s = onAck(s, input.ack, fx);
-        break;
-      case 'timeout':
-        s = onTimeout(s, input.timer, fx);
-        break;
-    }
-    return { state: pump(s, fx), effects: fx };
-  },
+  step: (state, input): Transition<TcpSenderState, SenderEffect> =>
+    senderStep(state, input, { ack: (s, i, fx) => onAck(s, i.ack, fx), timeout: (s, i, fx) => onTimeout(s, i.timer, fx), pump }),
   view: (s) => ({
     base: s.una,
     nextSeq: s.nxt,
