@@ -1,7 +1,7 @@
 /**
  * The one source of randomness in the engine: a small seeded PRNG (sfc32,
  * seeded through splitmix32). Same seed, same sequence, on every machine.
- * Never use Math.random in simulations/.
+ * Nothing else in simulations/ may draw random numbers (no unseeded platform randomness).
  */
 export interface Random {
   /** A float in [0, 1). */
