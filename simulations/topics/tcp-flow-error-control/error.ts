@@ -11,7 +11,7 @@ import type { ChartEntity, CountersEntity, Entity, Step, Timeline, WindowCellSta
 import { ARQ_PROTOCOLS, maxWindow, runArq, wire, type ArqConfig, type ArqEvent, type ArqProtocol, type ArqResult } from '../../arq';
 import { eul, ga, ro } from '../../arq/ko';
 import { pkt } from '../../arq/narrate';
-import { cellRange, markAt, messageAt, moments, sweep, runs, TimerBook, timerAt, type Span } from './scene';
+import { cellRange, markAt, messageAt, moments, sweep, runs, tallyPanel, TimerBook, timerAt, type Span } from './scene';
 import type { MarkEntity } from '../../core/timeline';
 
 export interface ErrorParams {
@@ -572,19 +572,13 @@ function receiverWindow(ctx: Ctx, v: ArqEvent['receiver']): WindowEntity {
 }
 
 function tallyOf(x: { sent: number; resent: number; lostData: number; lostAcks: number; delivered: number }): CountersEntity {
-  return {
-    kind: 'counters',
-    id: 'tally',
-    title: t('지금까지', 'So far'),
-    columns: [t('개수', 'count')],
-    rows: [
-      { label: t('보낸 데이터 패킷', 'Data packets sent'), values: [String(x.sent)] },
-      { label: t('그중 재전송', 'of which retransmissions'), values: [String(x.resent)] },
-      { label: t('손실된 데이터 패킷', 'Data packets lost'), values: [String(x.lostData)] },
-      { label: t('손실된 ACK', 'ACKs lost'), values: [String(x.lostAcks)] },
-      { label: t('앱에 전달된 패킷', 'Packets delivered to the app'), values: [String(x.delivered)] },
-    ],
-  };
+  return tallyPanel([
+    [t('보낸 데이터 패킷', 'Data packets sent'), x.sent],
+    [t('그중 재전송', 'of which retransmissions'), x.resent],
+    [t('손실된 데이터 패킷', 'Data packets lost'), x.lostData],
+    [t('손실된 ACK', 'ACKs lost'), x.lostAcks],
+    [t('앱에 전달된 패킷', 'Packets delivered to the app'), x.delivered],
+  ]);
 }
 
 /** A config the engine refused (never expected from the param codec): say why, over two steps. */

@@ -11,7 +11,7 @@ import type { CountersEntity, Entity, MarkEntity, Step, Timeline, WindowCellStat
 import { runFlowControl, type FlowConfig, type FlowEvent, type FlowResult } from '../../arq';
 import { eul, eun, ga } from '../../arq/ko';
 import { flags, segmentLabel, type Segment } from '../../tcp/segment';
-import { cellRange, markAt, messageAt, moments, sweep, TimerBook, timerAt, type Span } from './scene';
+import { cellRange, markAt, messageAt, moments, sweep, tallyPanel, TimerBook, timerAt, type Span } from './scene';
 import { refusedTimeline } from './error';
 
 export interface FlowParams {
@@ -456,17 +456,11 @@ function flowReceiverWindow(c: FlowConfig, v: FlowEvent['receiver']): WindowEnti
 }
 
 function flowTally(x: { sent: number; probes: number; zero: number; updates: number; acksLost: number }): CountersEntity {
-  return {
-    kind: 'counters',
-    id: 'tally',
-    title: t('지금까지', 'So far'),
-    columns: [t('개수', 'count')],
-    rows: [
-      { label: t('보낸 세그먼트(프로브 포함)', 'Segments sent (probes included)'), values: [String(x.sent)] },
-      { label: t('윈도 프로브', 'Window probes'), values: [String(x.probes)] },
-      { label: t('rwnd=0 ACK', 'ACKs with rwnd=0'), values: [String(x.zero)] },
-      { label: t('윈도 업데이트', 'Window updates'), values: [String(x.updates)] },
-      { label: t('손실된 ACK', 'ACKs lost'), values: [String(x.acksLost)] },
-    ],
-  };
+  return tallyPanel([
+    [t('보낸 세그먼트(프로브 포함)', 'Segments sent (probes included)'), x.sent],
+    [t('윈도 프로브', 'Window probes'), x.probes],
+    [t('rwnd=0 ACK', 'ACKs with rwnd=0'), x.zero],
+    [t('윈도 업데이트', 'Window updates'), x.updates],
+    [t('손실된 ACK', 'ACKs lost'), x.acksLost],
+  ]);
 }

@@ -4,7 +4,7 @@
  * rows, and keeping each scene to what the viewer can see.
  */
 import { round } from '../../core/round';
-import type { MarkEntity, MessageEntity, PacketRef, TimerEntity } from '../../core/timeline';
+import type { CountersEntity, MarkEntity, MessageEntity, PacketRef, TimerEntity } from '../../core/timeline';
 import type { Text } from '../../core/text';
 
 /**
@@ -196,4 +196,15 @@ export function sweep<T, E>(items: readonly T[], y0: (x: T) => number, draw: (x:
     out.push(drawn);
   }
   return out;
+}
+
+/** The running counts panel both views show: one "count" column, one row per counter. */
+export function tallyPanel(rows: readonly (readonly [Text, number])[]): CountersEntity {
+  return {
+    kind: 'counters',
+    id: 'tally',
+    title: { ko: '지금까지', en: 'So far' },
+    columns: [{ ko: '개수', en: 'count' }],
+    rows: rows.map(([label, n]) => ({ label, values: [String(n)] })),
+  };
 }
