@@ -1,7 +1,9 @@
 /**
  * Byte helpers shared by every wire format: hex, hexdump, concat, text
- * encodings, base64, SHA-1 and the internet checksum. Pure: no Node, no DOM.
+ * encodings, base64 and the internet checksum, plus SHA-1 as a thin wrapper
+ * over @noble/hashes (audited, synchronous). Pure: no Node, no DOM.
  */
+import { sha1 as nobleSha1 } from '@noble/hashes/legacy.js';
 
 /** A DataView over exactly the bytes of `b` (respects subarray offsets). */
 export function view(b: Uint8Array): DataView {
@@ -154,39 +156,9 @@ export function base64Decode(s: string): Uint8Array {
   return out;
 }
 
-/** SHA-1 (FIPS 180-4). Used for the WebSocket accept key only, never for security. */
+/** SHA-1 (@noble/hashes). Used for the WebSocket accept key only, never for security. */
 export function sha1(msg: Uint8Array): Uint8Array {
-  const bitLenHi = Math.floor(msg.length / 0x20000000); // (len * 8) >>> 32
-  const bitLenLo = (msg.length * 8) >>> 0;
-  const padded = new Uint8Array(Math.ceil((msg.length + 9) / 64) * 64);
-  padded.set(msg);
-  padded[msg.length] = 0x80;
-  const dv = view(padded);
-  dv.setUint32(padded.length - 8, bitLenHi);
-  dv.setUint32(padded.length - 4, bitLenLo);
-
-  let h0 = 0x67452301, h1 = 0xefcdab89, h2 = 0x98badcfe, h3 = 0x10325476, h4 = 0xc3d2e1f0;
-  const w = new Uint32Array(80);
-  const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
-  for (let block = 0; block < padded.length; block += 64) {
-    for (let i = 0; i < 16; i++) w[i] = dv.getUint32(block + i * 4);
-    for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-    let a = h0, b = h1, c = h2, d = h3, e = h4;
-    for (let i = 0; i < 80; i++) {
-      let f: number, k: number;
-      if (i < 20) { f = (b & c) | (~b & d); k = 0x5a827999; }
-      else if (i < 40) { f = b ^ c ^ d; k = 0x6ed9eba1; }
-      else if (i < 60) { f = (b & c) | (b & d) | (c & d); k = 0x8f1bbcdc; }
-      else { f = b ^ c ^ d; k = 0xca62c1d6; }
-      const temp = (rotl(a, 5) + f + e + k + w[i]) | 0;
-      e = d; d = c; c = rotl(b, 30); b = a; a = temp;
-    }
-    h0 = (h0 + a) | 0; h1 = (h1 + b) | 0; h2 = (h2 + c) | 0; h3 = (h3 + d) | 0; h4 = (h4 + e) | 0;
-  }
-  const out = new Uint8Array(20);
-  const ov = view(out);
-  [h0, h1, h2, h3, h4].forEach((h, i) => ov.setUint32(i * 4, h >>> 0));
-  return out;
+  return nobleSha1(msg);
 }
 
 /**
