@@ -13,3 +13,4 @@ export * from './hpack';
 export * from './http2';
 export * from './websocket';
 export * from './pcap';
+export * from './pcapng';
