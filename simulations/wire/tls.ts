@@ -11,7 +11,10 @@ export const TLS_HANDSHAKE_TYPE = {
   clientHello: 1, serverHello: 2, newSessionTicket: 4, encryptedExtensions: 8, certificate: 11,
   certificateRequest: 13, certificateVerify: 15, finished: 20,
 } as const;
-export const TLS_EXTENSION_TYPE = { serverName: 0, supportedGroups: 10, signatureAlgorithms: 13, alpn: 16, supportedVersions: 43, keyShare: 51 } as const;
+export const TLS_EXTENSION_TYPE = {
+  serverName: 0, supportedGroups: 10, signatureAlgorithms: 13, alpn: 16, extendedMasterSecret: 23, recordSizeLimit: 28,
+  sessionTicket: 35, supportedVersions: 43, pskKeyExchangeModes: 45, keyShare: 51, renegotiationInfo: 0xff01,
+} as const;
 
 export interface TlsRecord {
   /** 20 change_cipher_spec, 21 alert, 22 handshake, 23 application_data. */
@@ -55,7 +58,8 @@ export interface ServerHello {
   extensions: TlsExtension[];
 }
 
-type Side = 'client' | 'server';
+export type TlsSide = 'client' | 'server';
+type Side = TlsSide;
 
 // ---------------------------------------------------------------- writer / reader
 
@@ -205,6 +209,22 @@ function readExtension(type: number, body: Uint8Array, side: Side): TlsExtension
     // not the typed form: keep it raw
   }
   return { type, data: body.slice() };
+}
+
+/** An extensions<0..2^16-1> block (2-byte length, then each extension) as the given side writes it. */
+export function encodeExtensions(extensions: readonly TlsExtension[], side: Side): Uint8Array {
+  const w = new W();
+  w.block(2, (x) => extensions.forEach((e) => writeExtension(x, e, side)));
+  return w.out();
+}
+
+/** Reads an extensions block (2-byte length included) at offset; returns the extensions and the offset after it. */
+export function decodeExtensions(bytes: Uint8Array, offset: number, side: Side, end = bytes.length): { extensions: TlsExtension[]; next: number } {
+  const r = new R(bytes, offset, end);
+  const ex = r.sub(r.u16());
+  const extensions: TlsExtension[] = [];
+  while (!ex.done()) { const type = ex.u16(); extensions.push(readExtension(type, ex.bytes(ex.u16()), side)); }
+  return { extensions, next: r.pos };
 }
 
 // ---------------------------------------------------------------- hellos
