@@ -5,7 +5,7 @@
  */
 import type { MessageEntity, PacketEntity, PacketRef, Timeline } from './core/timeline';
 import type { Segment, TcpOptions } from './tcp/segment';
-import { utf8Encode } from './wire/bytes';
+import { fromHex, utf8Encode } from './wire/bytes';
 import type { Dissection } from './wire/fields';
 import { buildFrame, type AppProtocol } from './wire/frame';
 import { writePcap } from './wire/pcap';
@@ -32,32 +32,15 @@ export function tcpOptions(o: TcpOptions | undefined): TcpOption[] | undefined {
 
 const APP_BY_PORT: Record<number, AppProtocol> = { 80: 'http', 53: 'dns', 443: 'tls' };
 
-interface TcpFields {
-  src: string;
-  dst: string;
-  seg: Segment;
-  t: number;
-  ipId?: number;
-}
-
-interface UdpFields {
-  src: string;
-  dst: string;
-  srcPort: number;
-  dstPort: number;
-  data: string;
-  t: number;
-  app?: AppProtocol;
-}
 
 /** Encodes one packet ref to a whole Ethernet frame with its dissection. */
 export function encodePacket(ref: PacketRef, ipId = 0): Dissection {
   switch (ref.proto) {
     case 'tcp': {
-      const f = ref.fields as unknown as TcpFields;
+      const f = ref.fields;
       const s = f.seg;
-      const payload = utf8Encode(s.data);
-      const app = payload.length > 0 ? (APP_BY_PORT[s.srcPort] ?? APP_BY_PORT[s.dstPort]) : undefined;
+      const payload = f.payloadHex !== undefined ? fromHex(f.payloadHex) : utf8Encode(s.data);
+      const app = payload.length > 0 ? (f.app ?? APP_BY_PORT[s.srcPort] ?? APP_BY_PORT[s.dstPort]) : undefined;
       return buildFrame({
         ip: { src: f.src, dst: f.dst, id: ipId },
         tcp: {
@@ -74,8 +57,8 @@ export function encodePacket(ref: PacketRef, ipId = 0): Dissection {
       });
     }
     case 'udp': {
-      const f = ref.fields as unknown as UdpFields;
-      const payload = utf8Encode(f.data);
+      const f = ref.fields;
+      const payload = f.dataHex !== undefined ? fromHex(f.dataHex) : utf8Encode(f.data ?? '');
       return buildFrame({
         ip: { src: f.src, dst: f.dst, id: ipId },
         udp: { srcPort: f.srcPort, dstPort: f.dstPort },
@@ -83,26 +66,23 @@ export function encodePacket(ref: PacketRef, ipId = 0): Dissection {
         app: f.app,
       });
     }
-    default:
-      throw new Error(`No encoder for ${ref.proto} packets yet`);
   }
 }
 
 /** Every packet of the run (messages and topology packets with bytes), in the order they were sent. */
 export function capture(timeline: Timeline): CapturedPacket[] {
-  // A packet may leave the scene once it has arrived, so collect across all steps, first sighting wins.
+  // Each packet is a span, drawn once: first sighting wins.
   const seen = new Map<string, MessageEntity | PacketEntity>();
-  for (const step of timeline.steps) {
-    for (const e of Object.values(step.scene.entities)) {
-      if ((e.kind === 'message' || e.kind === 'packet') && e.packet && !seen.has(e.id)) seen.set(e.id, e);
-    }
+  for (const span of timeline.spans) {
+    const e = span.entity;
+    if ((e.kind === 'message' || e.kind === 'packet') && e.packet && !seen.has(e.id)) seen.set(e.id, e);
   }
-  const sentAt = (m: MessageEntity | PacketEntity) => Number((m.packet!.fields as { t?: number }).t ?? 0);
+  const sentAt = (m: MessageEntity | PacketEntity) => m.packet!.fields.t;
   const msgs = [...seen.values()].map((m, order) => ({ m, order }));
   msgs.sort((a, b) => sentAt(a.m) - sentAt(b.m) || a.order - b.order);
   const ids = new Map<string, number>();
   return msgs.map(({ m }) => {
-    const src = String((m.packet!.fields as { src?: string }).src ?? m.from);
+    const src = m.packet!.fields.src;
     const n = (ids.get(src) ?? 0) + 1;
     ids.set(src, n);
     return { id: m.id, tMs: sentAt(m), label: m.label, dissection: encodePacket(m.packet!, n) };

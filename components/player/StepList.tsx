@@ -1,10 +1,15 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { Step } from '@/simulations/core/timeline';
+import type { Beat as Step } from '@/simulations/core/story';
 import type { Lang } from '@/simulations/core/text';
 import type { Ui } from '../i18n';
 
+/**
+ * The steps as one Tab stop (roving tabindex): only the current step is in the Tab order;
+ * ↑/↓ inside the list move the player (←/→, Home/End and the clicker keys work as
+ * everywhere on the page), and focus follows the current step while it is in the list.
+ */
 export function StepList({ t, steps, index, lang, onPick }: { t: Ui; steps: Step[]; index: number; lang: Lang; onPick(i: number): void }) {
   const listRef = useRef<HTMLOListElement>(null);
   // Keep the current step visible inside the list (without scrolling the page).
@@ -16,14 +21,26 @@ export function StepList({ t, steps, index, lang, onPick }: { t: Ui; steps: Step
     if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
       list.scrollTop = top - list.clientHeight / 2 + item.offsetHeight / 2;
     }
+    // Focus follows the selection while it is inside the list.
+    const button = item.querySelector('button');
+    if (button && list.contains(document.activeElement) && document.activeElement !== button) button.focus({ preventScroll: true });
   }, [index]);
   return (
     <nav className="step-list" aria-label={t.steps}>
       <h2 className="panel-title">{t.steps}</h2>
-      <ol ref={listRef}>
+      <ol
+        ref={listRef}
+        onKeyDown={(e) => {
+          if (e.altKey || e.ctrlKey || e.metaKey) return;
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            onPick(Math.max(0, Math.min(steps.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1))));
+          }
+        }}
+      >
         {steps.map((s, i) => (
           <li key={i}>
-            <button type="button" aria-current={i === index ? 'step' : undefined} onClick={() => onPick(i)}>
+            <button type="button" tabIndex={i === index ? 0 : -1} aria-current={i === index ? 'step' : undefined} onClick={() => onPick(i)}>
               <span className="n">{i + 1}</span>
               <span className="c">{s.caption[lang]}</span>
             </button>

@@ -13,7 +13,7 @@ import { validateFlowConfig, type FlowInput } from './flow-config';
 import { flowReceiver, flowSender } from './flow-machines';
 import * as F from './flow-narrate';
 import { narrateCap } from './narrate';
-import { createQueue } from './queue';
+import { createQueue } from '../core/queue';
 import type {
   FlowConfig,
   FlowEvent,

@@ -22,7 +22,7 @@ import { round } from '../core/round';
 import { validateArqConfig, type ArqInput } from './config';
 import { machinesFor } from './machines';
 import * as N from './narrate';
-import { createQueue } from './queue';
+import { createQueue } from '../core/queue';
 import type {
   AckPacket,
   ArqConfig,

@@ -256,7 +256,7 @@ export function buildSteps(result: WorldResult, opt: NarrateOptions): { steps: S
     // Scene.
     const entities: Record<string, Entity> = {};
     for (const h of ['client', 'server'] as HostId[]) {
-      entities[h] = { kind: 'actor', id: h, label: HostCap[h], sublabel: `${opt.ips[h]}:${opt.ports[h]}`, x: opt.x[h], state: e.tcbs[h].state };
+      entities[h] = { kind: 'actor', id: h, label: HostCap[h], sublabel: `${opt.ips[h]}:${opt.ports[h]}`, x: opt.x[h], role: h, state: e.tcbs[h].state };
     }
     for (const w of wires) {
       const y0 = sentRow.get(w.id)!;

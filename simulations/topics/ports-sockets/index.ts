@@ -4,7 +4,7 @@
  * by the exact 4-tuple; UDP: one socket for everyone, found by (destination IP, port).
  */
 import { SEED_PARAM, normalize, type ParamSpec, type ParamValues } from '../../core/params';
-import type { Scenario, Timeline } from '../../core/timeline';
+import { fromScenes, type Scenario, type Timeline } from '../../core/timeline';
 import { buildSteps } from './scene';
 import type { Proto } from './table';
 import { runWorld } from './world';
@@ -49,7 +49,7 @@ export function simulate(input: ParamValues, seed: number): Timeline {
     params: p,
     seed,
     view: {},
-    steps: buildSteps(world),
+    ...fromScenes(buildSteps(world)),
   };
 }
 

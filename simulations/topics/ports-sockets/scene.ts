@@ -24,7 +24,7 @@ export function packetLabel(p: Packet): string {
 }
 
 function packetRef(p: Packet): PacketRef | undefined {
-  if (p.kind === 'tcp') return { proto: 'tcp', fields: { src: p.src.ip, dst: p.dst.ip, seg: p.seg, t: p.sentAt } };
+  if (p.kind === 'tcp') return { proto: 'tcp', fields: { src: p.src.ip, dst: p.dst.ip, seg: p.seg!, t: p.sentAt } };
   if (p.kind === 'udp') return { proto: 'udp', fields: { src: p.src.ip, dst: p.dst.ip, srcPort: p.src.port, dstPort: p.dst.port, data: p.data, t: p.sentAt } };
   return undefined;
 }

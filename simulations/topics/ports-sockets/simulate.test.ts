@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, params } from '.';
+import { simulate as simulateStory, params } from '.';
 import { capture } from '../../capture';
-import type { CountersEntity, NodeEntity, PacketEntity, Timeline } from '../../core/timeline';
+import type { CountersEntity, NodeEntity, PacketEntity, FullTimeline as Timeline } from '../../core/timeline';
 import { seqAdd } from '../../tcp/seq';
 import { dataLength, segLen } from '../../tcp/segment';
 import { EPHEMERAL, REQUEST, responseFor, runWorld, SERVER_IP, SERVICE_PORT, WRONG_PORT, type Packet, type WorldResult } from './world';
 import { packetLabel } from './scene';
+import { withScenes } from '../../core/timeline';
+import type { ParamValues as SimParams } from '../../core/params';
+
+const simulate = (p: Partial<SimParams>, seed: number) => withScenes(simulateStory(p as SimParams, seed));
 
 const PROTOCOLS = ['tcp', 'udp'] as const;
 const COMBOS = PROTOCOLS.flatMap((protocol) => [1, 2, 3, 4, 5, 6].map((clients) => ({ protocol, clients })));

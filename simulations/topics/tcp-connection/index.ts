@@ -4,7 +4,7 @@
  */
 import { createRandom } from '../../core/random';
 import { SEED_PARAM, normalize, type ParamSpec, type ParamValues } from '../../core/params';
-import type { Scenario, Timeline } from '../../core/timeline';
+import { fromScenes, type Scenario, type Timeline } from '../../core/timeline';
 import { buildSteps } from '../../tcp/narrate';
 import { runWorld, type HostId } from '../../tcp/world';
 
@@ -103,7 +103,7 @@ export function simulate(input: ParamValues, seed: number): Timeline {
       return undefined;
     },
   });
-  return { topic: 'tcp-connection', scenario: 'handshake', params: p, seed, view, steps };
+  return { topic: 'tcp-connection', scenario: 'handshake', params: p, seed, view, ...fromScenes(steps) };
 }
 
 export const scenario: Scenario = { diagram: 'sequence', params, simulate };

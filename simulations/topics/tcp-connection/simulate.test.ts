@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, REQUEST, RESPONSE } from '.';
+import { simulate as simulateStory, REQUEST, RESPONSE } from '.';
 import { TCP_TRANSITIONS } from '../../tcp/states';
 import { segLen } from '../../tcp/segment';
-import type { MessageEntity, Timeline } from '../../core/timeline';
+import type { MessageEntity, FullTimeline as Timeline } from '../../core/timeline';
 import type { Segment } from '../../tcp/segment';
+import { withScenes } from '../../core/timeline';
+import type { ParamValues as SimParams } from '../../core/params';
+
+const simulate = (p: Partial<SimParams>, seed: number) => withScenes(simulateStory(p as SimParams, seed));
 
 const COMBOS = ['client', 'server'].flatMap((closer) =>
   [false, true].flatMap((lossy) => ['random', 'fixed'].map((isn) => ({ closer, lossy, isn }))),

@@ -7,7 +7,7 @@
  */
 import { round } from '../../core/round';
 import { t, type Text } from '../../core/text';
-import type { ChartEntity, CountersEntity, Entity, Step, Timeline, WindowCellState, WindowEntity } from '../../core/timeline';
+import { fromScenes, type ChartEntity, type CountersEntity, type Entity, type Step, type Timeline, type WindowCellState, type WindowEntity } from '../../core/timeline';
 import { ARQ_PROTOCOLS, maxWindow, runArq, wire, type ArqConfig, type ArqEvent, type ArqProtocol, type ArqResult } from '../../arq';
 import { eul, ga, ro } from '../../arq/ko';
 import { pkt } from '../../arq/narrate';
@@ -222,7 +222,7 @@ interface Ctx {
   S: number;
 }
 
-export function simulateError(p: ErrorParams, base: Omit<Timeline, 'view' | 'steps' | 'scenario'>): Timeline {
+export function simulateError(p: ErrorParams, base: Omit<Timeline, 'view' | 'steps' | 'spans' | 'scenario'>): Timeline {
   const { config, notices } = errorConfig(p);
   const r = runArq(config);
   if (!r.ok) return refusedTimeline(base, 'error', [...notices, ...r.issues.map((i) => i.message)]);
@@ -235,7 +235,7 @@ export function simulateError(p: ErrorParams, base: Omit<Timeline, 'view' | 'ste
     ...base,
     scenario: 'error',
     view: { rows, ticks: steps.map((s, y) => ({ y, t: s.t })) },
-    steps,
+    ...fromScenes(steps),
   };
   if (notices.length > 0) tl.notices = notices;
   return tl;
@@ -461,8 +461,8 @@ function buildErrorSteps(ctx: Ctx, chart: ChartEntity): { steps: Step[]; rows: n
 
     // Scene.
     const entities: Record<string, Entity> = {};
-    entities[SENDER] = { kind: 'actor', id: SENDER, label: t('송신자', 'Sender'), sublabel: `${PROTO_NAME[proto]} · W=${run.config.window}`, x: 22, state: senderState(proto, sv.base, sv.nextSeq) };
-    entities[RECEIVER] = { kind: 'actor', id: RECEIVER, label: t('수신자', 'Receiver'), sublabel: `${PROTO_NAME[proto]} · W=${rv.window}`, x: 78, state: receiverState(proto, rv.expected) };
+    entities[SENDER] = { kind: 'actor', id: SENDER, label: t('송신자', 'Sender'), sublabel: `${PROTO_NAME[proto]} · W=${run.config.window}`, x: 22, role: 'sender', state: senderState(proto, sv.base, sv.nextSeq) };
+    entities[RECEIVER] = { kind: 'actor', id: RECEIVER, label: t('수신자', 'Receiver'), sublabel: `${PROTO_NAME[proto]} · W=${rv.window}`, x: 78, role: 'receiver', state: receiverState(proto, rv.expected) };
     for (const e of msgRows[i]) entities[e.id] = e;
     for (const e of markRows[i]) entities[e.id] = e;
     for (const e of timerRows[i]) entities[e.id] = e;
@@ -582,22 +582,22 @@ function tallyOf(x: { sent: number; resent: number; lostData: number; lostAcks: 
 }
 
 /** A config the engine refused (never expected from the param codec): say why, over two steps. */
-export function refusedTimeline(base: Omit<Timeline, 'view' | 'steps' | 'scenario'>, scenario: string, why: Text[]): Timeline {
+export function refusedTimeline(base: Omit<Timeline, 'view' | 'steps' | 'spans' | 'scenario'>, scenario: string, why: Text[]): Timeline {
   const msg: Text = { ko: why.map((w) => w.ko).join(' '), en: why.map((w) => w.en).join(' ') };
   const scene = {
     entities: {
-      [SENDER]: { kind: 'actor' as const, id: SENDER, label: t('송신자', 'Sender'), x: 22 },
-      [RECEIVER]: { kind: 'actor' as const, id: RECEIVER, label: t('수신자', 'Receiver'), x: 78 },
+      [SENDER]: { kind: 'actor' as const, id: SENDER, label: t('송신자', 'Sender'), x: 22, role: 'sender' as const },
+      [RECEIVER]: { kind: 'actor' as const, id: RECEIVER, label: t('수신자', 'Receiver'), x: 78, role: 'receiver' as const },
     },
   };
   return {
     ...base,
     scenario,
     view: { rows: 2, ticks: [{ y: 0, t: 0 }] },
-    steps: [
+    ...fromScenes([
       { t: 0, caption: t('실행할 수 없는 설정', 'Settings that cannot run'), narration: msg, scene },
       { t: 0, caption: t('설정을 바꿔 보세요', 'Try other settings'), narration: t('위의 설정을 바꾸면 시뮬레이션이 다시 실행됩니다.', 'Change the settings above to run the simulation again.'), scene },
-    ],
+    ]),
     notices: why,
   };
 }

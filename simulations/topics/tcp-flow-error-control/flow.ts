@@ -7,7 +7,7 @@
  * the sender.
  */
 import { t, type Text } from '../../core/text';
-import type { CountersEntity, Entity, MarkEntity, Step, Timeline, WindowCellState, WindowEntity } from '../../core/timeline';
+import { fromScenes, type CountersEntity, type Entity, type MarkEntity, type Step, type Timeline, type WindowCellState, type WindowEntity } from '../../core/timeline';
 import { runFlowControl, type FlowConfig, type FlowEvent, type FlowResult } from '../../arq';
 import { eul, eun, ga } from '../../arq/ko';
 import { flags, segmentLabel, type Segment } from '../../tcp/segment';
@@ -73,11 +73,11 @@ export function flowConfig(p: FlowParams): Partial<FlowConfig> {
 }
 
 
-export function simulateFlow(p: FlowParams, base: Omit<Timeline, 'view' | 'steps' | 'scenario'>): Timeline {
+export function simulateFlow(p: FlowParams, base: Omit<Timeline, 'view' | 'steps' | 'spans' | 'scenario'>): Timeline {
   const r = runFlowControl(flowConfig(p));
   if (!r.ok) return refusedTimeline(base, 'flow', r.issues.map((i) => i.message));
   const steps = buildFlowSteps(r);
-  const tl: Timeline = { ...base, scenario: 'flow', view: { rows: steps.length, ticks: steps.map((s, y) => ({ y, t: s.t })) }, steps };
+  const tl: Timeline = { ...base, scenario: 'flow', view: { rows: steps.length, ticks: steps.map((s, y) => ({ y, t: s.t })) }, ...fromScenes(steps) };
   if (r.capped && r.capMessage) tl.notices = [r.capMessage];
   return tl;
 }
@@ -378,8 +378,8 @@ function buildFlowSteps(run: FlowResult): Step[] {
     }
 
     const entities: Record<string, Entity> = {};
-    entities[SENDER] = { kind: 'actor', id: SENDER, label: t('송신자', 'Sender'), sublabel: 'TCP', x: 22, state: `SND.UNA=${seqOf(sv.una)} SND.WND=${bytes(sv.rwnd)}` };
-    entities[RECEIVER] = { kind: 'actor', id: RECEIVER, label: t('수신자', 'Receiver'), sublabel: `TCP · buffer ${c.bufferSize}`, x: 78, state: `RCV.NXT=${seqOf(rv.expected)} RCV.WND=${bytes(rv.free)}` };
+    entities[SENDER] = { kind: 'actor', id: SENDER, label: t('송신자', 'Sender'), sublabel: 'TCP', x: 22, role: 'sender', state: `SND.UNA=${seqOf(sv.una)} SND.WND=${bytes(sv.rwnd)}` };
+    entities[RECEIVER] = { kind: 'actor', id: RECEIVER, label: t('수신자', 'Receiver'), sublabel: `TCP · buffer ${c.bufferSize}`, x: 78, role: 'receiver', state: `RCV.NXT=${seqOf(rv.expected)} RCV.WND=${bytes(rv.free)}` };
     for (const e of msgRows[i]) entities[e.id] = e;
     for (const e of markRows[i]) entities[e.id] = e;
     for (const e of timerRows[i]) entities[e.id] = e;

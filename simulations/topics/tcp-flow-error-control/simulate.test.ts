@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { params, simulate } from '.';
+import { params, simulate as simulateStory } from '.';
 import { compareRuns, errorConfig, utilPercent, type ErrorParams } from './error';
 import { MSS, seqOf } from './flow';
 import { sweep, messageAt, timerAt, HISTORY_ROWS, type Span, type TimerSpan } from './scene';
@@ -7,9 +7,13 @@ import { capture } from '../../capture';
 import { findField } from '../../wire/fields';
 import { createRandom } from '../../core/random';
 import { ARQ_PROTOCOLS, runArq, type ArqProtocol } from '../../arq';
-import type { ChartEntity, CountersEntity, MessageEntity, Step, Timeline, TimerEntity, WindowEntity } from '../../core/timeline';
+import type { ChartEntity, CountersEntity, MessageEntity, Step, FullTimeline as Timeline, TimerEntity, WindowEntity } from '../../core/timeline';
 import type { ParamValues } from '../../core/params';
 import type { Segment } from '../../tcp/segment';
+import { withScenes } from '../../core/timeline';
+import type { ParamValues as SimParams } from '../../core/params';
+
+const simulate = (p: Partial<SimParams>, seed: number) => withScenes(simulateStory(p as SimParams, seed));
 
 const SEEDS = Array.from({ length: 40 }, (_, i) => i * 7919 + 3);
 

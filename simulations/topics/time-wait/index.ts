@@ -6,7 +6,7 @@
  */
 import { createRandom } from '../../core/random';
 import { SEED_PARAM, normalize, type ParamSpec, type ParamValues } from '../../core/params';
-import type { Scenario, Timeline } from '../../core/timeline';
+import { fromScenes, type Scenario, type Timeline } from '../../core/timeline';
 import type { Text } from '../../core/text';
 import { buildSteps } from '../../tcp/narrate';
 import { dataLength, segmentLabel } from '../../tcp/segment';
@@ -229,7 +229,7 @@ export function simulate(input: ParamValues, seed: number): Timeline {
     },
   });
   return {
-    topic: 'time-wait', scenario: noTimeWait ? 'no-time-wait' : 'late-fin', params: p, seed, view, steps, ...(notices.length ? { notices } : {}) };
+    topic: 'time-wait', scenario: noTimeWait ? 'no-time-wait' : 'late-fin', params: p, seed, view, ...fromScenes(steps), ...(notices.length ? { notices } : {}) };
 }
 
 export const scenario: Scenario = { diagram: 'sequence', params, simulate };

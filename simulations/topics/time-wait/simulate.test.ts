@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '.';
+import { simulate as simulateStory } from '.';
 import { TCP_TRANSITIONS } from '../../tcp/states';
-import type { MessageEntity, MarkEntity, Timeline } from '../../core/timeline';
+import type { MessageEntity, MarkEntity, FullTimeline as Timeline } from '../../core/timeline';
 import type { Segment } from '../../tcp/segment';
 import type { ParamValues } from '../../core/params';
+import { withScenes } from '../../core/timeline';
+import type { ParamValues as SimParams } from '../../core/params';
+
+const simulate = (p: Partial<SimParams>, seed: number) => withScenes(simulateStory(p as SimParams, seed));
 
 const legal = new Set(TCP_TRANSITIONS.map((t) => `${t.from}>${t.to}`));
 const last = (tl: Timeline) => tl.steps[tl.steps.length - 1].scene.entities;

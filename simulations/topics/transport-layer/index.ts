@@ -6,7 +6,7 @@
  */
 import { SEED_PARAM, normalize, type ParamSpec, type ParamValues } from '../../core/params';
 import type { Text } from '../../core/text';
-import type { Scenario, Timeline } from '../../core/timeline';
+import { fromScenes, type Scenario, type Timeline } from '../../core/timeline';
 import { makePlan, runTcpLane, runUdp, type Plan, type TcpLane } from './race';
 import { buildSteps, type Focus } from './steps';
 import type { UdpLane } from './udp';
@@ -86,7 +86,7 @@ export function simulate(input: ParamValues, seed: number): Timeline {
       en: 'The TCP lane hit the safety limit and stopped before the connection closed.',
     });
   }
-  const tl: Timeline = { topic: 'transport-layer', scenario: 'race', params: p, seed, view, steps };
+  const tl: Timeline = { topic: 'transport-layer', scenario: 'race', params: p, seed, view, ...fromScenes(steps) };
   if (notices.length) tl.notices = notices;
   return tl;
 }

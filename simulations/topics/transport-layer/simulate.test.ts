@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { params, race, simulate } from '.';
+import { params, race, simulate as simulateStory } from '.';
 import { capture } from '../../capture';
 import type { ParamValues } from '../../core/params';
-import type { CountersEntity, Entity, MessageEntity, Timeline } from '../../core/timeline';
+import type { CountersEntity, Entity, MessageEntity, FullTimeline as Timeline } from '../../core/timeline';
 import { findField } from '../../wire/fields';
 import { dataLength, segLen, type Segment } from '../../tcp/segment';
 import { ISS, MAX_EXTRA, makePlan, msgNumber, msgOf } from './race';
 import { list, tcpHeaderLength } from './steps';
 import { udpReceive } from './udp';
+import { withScenes } from '../../core/timeline';
+import type { ParamValues as SimParams } from '../../core/params';
+
+const simulate = (p: Partial<SimParams>, seed: number) => withScenes(simulateStory(p as SimParams, seed));
 
 const SEEDS = Array.from({ length: 40 }, (_, i) => i * 7919 + 1);
 const FOCI = ['both', 'tcp', 'udp'] as const;

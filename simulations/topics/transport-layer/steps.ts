@@ -662,12 +662,12 @@ export function buildSteps({ plan, tcp, udp, focus }: BuildInput): { steps: Step
     const tcbs = log[logAt].tcbs;
 
     if (showTcp) {
-      entities[ACTOR.tcp.client] = { kind: 'actor', id: ACTOR.tcp.client, label: { ko: 'TCP 클라이언트', en: 'TCP client' }, sublabel: `${IPS.client}:${plan.ports.tcpClient}`, x: x.tcpC, state: tcbs.client.state };
-      entities[ACTOR.tcp.server] = { kind: 'actor', id: ACTOR.tcp.server, label: { ko: 'TCP 서버', en: 'TCP server' }, sublabel: `${IPS.server}:${plan.ports.server}`, x: x.tcpS, state: tcbs.server.state };
+      entities[ACTOR.tcp.client] = { kind: 'actor', id: ACTOR.tcp.client, label: { ko: 'TCP 클라이언트', en: 'TCP client' }, sublabel: `${IPS.client}:${plan.ports.tcpClient}`, x: x.tcpC, role: 'client', state: tcbs.client.state };
+      entities[ACTOR.tcp.server] = { kind: 'actor', id: ACTOR.tcp.server, label: { ko: 'TCP 서버', en: 'TCP server' }, sublabel: `${IPS.server}:${plan.ports.server}`, x: x.tcpS, role: 'server', state: tcbs.server.state };
     }
     if (showUdp) {
-      entities[ACTOR.udp.client] = { kind: 'actor', id: ACTOR.udp.client, label: { ko: 'UDP 클라이언트', en: 'UDP client' }, sublabel: `${IPS.client}:${plan.ports.udpClient}`, x: x.udpC };
-      entities[ACTOR.udp.server] = { kind: 'actor', id: ACTOR.udp.server, label: { ko: 'UDP 서버', en: 'UDP server' }, sublabel: `${IPS.server}:${plan.ports.server}`, x: x.udpS };
+      entities[ACTOR.udp.client] = { kind: 'actor', id: ACTOR.udp.client, label: { ko: 'UDP 클라이언트', en: 'UDP client' }, sublabel: `${IPS.client}:${plan.ports.udpClient}`, x: x.udpC, role: 'client' };
+      entities[ACTOR.udp.server] = { kind: 'actor', id: ACTOR.udp.server, label: { ko: 'UDP 서버', en: 'UDP server' }, sublabel: `${IPS.server}:${plan.ports.server}`, x: x.udpS, role: 'server' };
     }
     for (const m of arrows) {
       if (m.y0 > y) continue;
