@@ -8,7 +8,8 @@ import type { Ui } from '../i18n';
 import { fill } from '../fill';
 import { loadScenario } from './load';
 import { onStepRequest } from './bus';
-import { readUrl, resolveStep, writeQuery } from './url';
+import { readUrl, resolveStep, runFileName, writeQuery } from './url';
+import { ownsKey, takeBufferedKeys } from './keys';
 import { ParamPanel } from './ParamPanel';
 import { Controls } from './Controls';
 import { StepList } from './StepList';
@@ -22,6 +23,14 @@ const HelpOverlay = lazy(() => import('./HelpOverlay'));
 const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 /** Time a step stays on screen at 1× while playing. */
 const BASE_MS = 1800;
+/** Zoom levels for + / - / 0 (remembered in localStorage, not in the URL). */
+const ZOOMS = [0.6, 0.75, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2] as const;
+const ZOOM_KEY = 'pt-zoom';
+const stepZoom = (z: number, dir: 1 | -1): number => {
+  const i = (ZOOMS as readonly number[]).indexOf(z);
+  const at = i < 0 ? ZOOMS.indexOf(1) : i;
+  return ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, at + dir))];
+};
 
 interface Notice {
   id: string;
@@ -41,6 +50,8 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
   const [fullscreen, setFullscreen] = useState(false);
   const [ready, setReady] = useState(false);
   const [inspecting, setInspecting] = useState<string | null>(null);
+  const [blank, setBlank] = useState(false);
+  const [zoom, setZoom] = useState(1);
 
   const timeline = useMemo(() => scenario.simulate(values, values.seed as number), [scenario, values]);
   const count = timeline.steps.length;
@@ -49,6 +60,18 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
     () => timeline.steps.some((s) => Object.values(s.scene.entities).some((e) => (e.kind === 'message' || e.kind === 'packet') && !!e.packet)),
     [timeline, count],
   );
+
+  const toggleFullscreen = useCallback(() => {
+    const el = rootRef.current;
+    if (!el) return;
+    if (document.fullscreenElement) {
+      void document.exitFullscreen();
+    } else if (el.requestFullscreen) {
+      el.requestFullscreen().catch(() => setFullscreen((f) => !f));
+    } else {
+      setFullscreen((f) => !f);
+    }
+  }, []);
 
   // Read the URL once, after hydration (the static HTML was rendered with the defaults).
   useEffect(() => {
@@ -59,14 +82,62 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
       id: `p-${i.param}`,
       text: `${fill(t.paramChanged, { name: i.param, given: i.given, used: i.used })} ${i.reason[lang]}`,
     }));
-    if (step.changed) out.push({ id: 'step', text: fill(t.stepChanged, { given: url.step ?? '', used: step.index + 1, max: tl.steps.length }) });
+    if (step.changed) {
+      const msg = step.reason === 'round' ? t.stepRounded : step.reason === 'invalid' ? t.stepInvalid : t.stepChanged;
+      out.push({ id: 'step', text: fill(msg, { given: url.step ?? '', used: step.index + 1, max: tl.steps.length }) });
+    }
+    // Keys pressed before hydration (recorded by the page's inline script), replayed in order.
+    const n = tl.steps.length;
+    let idx = step.index;
+    let play = false;
+    let blanked = false;
+    for (const k of takeBufferedKeys()) {
+      if (blanked) {
+        blanked = false;
+        setBlank(false);
+        continue;
+      }
+      const a = keyAction(k);
+      if (a === 'next') (idx = Math.min(n - 1, idx + 1)), (play = false);
+      else if (a === 'prev') (idx = Math.max(0, idx - 1)), (play = false);
+      else if (a === 'first') idx = 0;
+      else if (a === 'last') idx = n - 1;
+      else if (a === 'play') {
+        if (!play && idx >= n - 1) idx = 0;
+        play = !play;
+      } else if (a === 'blank') {
+        blanked = true;
+        play = false;
+        setBlank(true);
+      } else if (a === 'fullscreen') toggleFullscreen();
+      else if (a === 'help') setHelp((h) => !h);
+      else if (a === 'zoom-in' || a === 'zoom-out' || a === 'zoom-reset') setZoom((z) => nextZoom(z, a));
+    }
+    try {
+      const z = Number(window.localStorage.getItem(ZOOM_KEY));
+      if ((ZOOMS as readonly number[]).includes(z)) setZoom(z);
+    } catch {
+      // Storage may be unavailable (private mode, blocked): the zoom just is not remembered.
+    }
     setValues(url.values);
-    setIndex(step.index);
+    setIndex(idx);
+    setPlaying(play);
     setNotices(out);
     setReady(true);
     // Only on mount: later changes come from the controls.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // The zoom is a preference of this browser, not part of the shared state.
+  useEffect(() => {
+    if (!ready) return;
+    try {
+      if (zoom === 1) window.localStorage.removeItem(ZOOM_KEY);
+      else window.localStorage.setItem(ZOOM_KEY, String(zoom));
+    } catch {
+      // See above.
+    }
+  }, [ready, zoom]);
 
   // The URL is the state: keep it in step, without adding history entries.
   useEffect(() => {
@@ -105,18 +176,6 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
     });
   }, [index, count]);
 
-  const toggleFullscreen = useCallback(() => {
-    const el = rootRef.current;
-    if (!el) return;
-    if (document.fullscreenElement) {
-      void document.exitFullscreen();
-    } else if (el.requestFullscreen) {
-      el.requestFullscreen().catch(() => setFullscreen((f) => !f));
-    } else {
-      setFullscreen((f) => !f);
-    }
-  }, []);
-
   useEffect(() => {
     const onChange = () => setFullscreen(document.fullscreenElement === rootRef.current);
     document.addEventListener('fullscreenchange', onChange);
@@ -137,59 +196,74 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
     [timeline, go],
   );
 
-  // Keys: Space, arrows, PageUp/PageDown (presentation clickers), Home/End, F, ?.
+  // Keys: Space, arrows, PageUp/PageDown (presentation clickers), Home/End, F, B, + - 0, ?.
+  // Handled for the whole page, whatever was clicked last (a button, the scrubber, a step):
+  // the native button and range behaviour for these keys is cancelled. Text fields, selects
+  // and contenteditable keep their keys (see ownsKey).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target as HTMLElement | null;
-      const tag = target?.tagName;
-      const typing = tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || target?.isContentEditable;
+      if (blank) {
+        // Any key brings the screen back and does nothing else.
+        if (MODIFIERS.has(e.key)) return;
+        if (!ownsKey(e.target, e.key)) e.preventDefault();
+        setBlank(false);
+        return;
+      }
       if (e.key === 'Escape' && (help || inspecting)) {
         setHelp(false);
         setInspecting(null);
         return;
       }
-      if (typing) return;
-      switch (e.key) {
-        case ' ':
-          if (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') return; // let the focused control act
-          e.preventDefault();
+      // The help dialog is modal: its own controls keep their keys.
+      if (help && e.key !== '?') return;
+      if (e.defaultPrevented || ownsKey(e.target, e.key)) return;
+      const a = keyAction(e.key);
+      if (!a) return;
+      e.preventDefault();
+      switch (a) {
+        case 'play':
           togglePlay();
           break;
-        case 'ArrowRight':
-        case 'PageDown':
-          e.preventDefault();
+        case 'next':
           setPlaying(false);
           next();
           break;
-        case 'ArrowLeft':
-        case 'PageUp':
-          e.preventDefault();
+        case 'prev':
           setPlaying(false);
           prev();
           break;
-        case 'Home':
-          e.preventDefault();
+        case 'first':
           go(0);
           break;
-        case 'End':
-          e.preventDefault();
+        case 'last':
           go(count - 1);
           break;
-        case 'f':
-        case 'F':
-          e.preventDefault();
+        case 'fullscreen':
           toggleFullscreen();
           break;
-        case '?':
-          e.preventDefault();
+        case 'blank':
+          setPlaying(false);
+          setBlank(true);
+          break;
+        case 'help':
           setHelp((h) => !h);
           break;
+        default:
+          setZoom((z) => nextZoom(z, a));
       }
     };
+    // A focused button or summary would act on Space's keyup: the player took that Space.
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key === ' ' && !help && !e.altKey && !e.ctrlKey && !e.metaKey && !ownsKey(e.target, e.key)) e.preventDefault();
+    };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [help, inspecting, togglePlay, next, prev, go, count, toggleFullscreen]);
+    document.addEventListener('keyup', onKeyUp);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('keyup', onKeyUp);
+    };
+  }, [blank, help, inspecting, togglePlay, next, prev, go, count, toggleFullscreen]);
 
   const changeParams = (v: ParamValues) => {
     setPlaying(false);
@@ -208,6 +282,8 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
           data-fullscreen={fullscreen ? 'true' : 'false'}
           data-ready={ready ? 'true' : 'false'}
           data-step={index + 1}
+          data-zoom={zoom}
+          style={{ '--pt-zoom': zoom } as React.CSSProperties}
         >
           {(notices.length > 0 || (timeline.notices?.length ?? 0) > 0) && (
             <div className="notices" role="status">
@@ -253,7 +329,7 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
             onSpeed={setSpeed}
             onFullscreen={toggleFullscreen}
             onHelp={() => setHelp(true)}
-            extra={hasPackets ? <PcapButton timeline={timeline} label={t.pcap} /> : null}
+            extra={hasPackets ? <PcapButton timeline={timeline} label={t.pcap} fileName={runFileName(slug, scenario.params, values, 'pcap')} /> : null}
           />
           {inspecting && (
             <Suspense fallback={<p className="loading">{t.loading}</p>}>
@@ -275,6 +351,13 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
             <StepList t={t} steps={timeline.steps} index={index} lang={lang} onPick={(i) => { setPlaying(false); go(i); }} />
             <ParamPanel t={t} specs={scenario.params} values={values} lang={lang} onChange={changeParams} />
           </div>
+          {blank && (
+            <div className="blank-screen" data-testid="blank" onClick={() => setBlank(false)}>
+              <span className="visually-hidden" role="status">
+                {t.blank}
+              </span>
+            </div>
+          )}
           {help && (
             <Suspense fallback={null}>
               <HelpOverlay t={t} onClose={() => setHelp(false)} />
@@ -284,4 +367,47 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
       </MotionConfig>
     </LazyMotion>
   );
+}
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'AltGraph', 'Fn', 'OS']);
+
+type KeyAction = 'next' | 'prev' | 'first' | 'last' | 'play' | 'fullscreen' | 'blank' | 'help' | 'zoom-in' | 'zoom-out' | 'zoom-reset';
+
+function keyAction(key: string): KeyAction | null {
+  switch (key) {
+    case 'ArrowRight':
+    case 'PageDown':
+      return 'next';
+    case 'ArrowLeft':
+    case 'PageUp':
+      return 'prev';
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    case ' ':
+      return 'play';
+    case 'f':
+    case 'F':
+      return 'fullscreen';
+    case 'b':
+    case 'B':
+      return 'blank';
+    case '?':
+      return 'help';
+    case '+':
+    case '=':
+      return 'zoom-in';
+    case '-':
+    case '_':
+      return 'zoom-out';
+    case '0':
+      return 'zoom-reset';
+    default:
+      return null;
+  }
+}
+
+function nextZoom(z: number, a: KeyAction): number {
+  return a === 'zoom-in' ? stepZoom(z, 1) : a === 'zoom-out' ? stepZoom(z, -1) : 1;
 }
