@@ -2,8 +2,12 @@
 
 import type { Timeline } from '@/simulations/core/timeline';
 
-/** Saves the run as it stands (params and seed from the URL) as a classic libpcap file. */
-export function PcapButton({ timeline, label }: { timeline: Timeline; label: string }) {
+/**
+ * Saves the run as it stands (params and seed from the URL) as a classic libpcap file,
+ * named after the topic and the params that change the run (e.g.
+ * tcp-connection_closer-server_lossy-on_seed-7.pcap), so two downloads do not collide.
+ */
+export function PcapButton({ timeline, label, fileName }: { timeline: Timeline; label: string; fileName?: string }) {
   const download = async () => {
     // The encoders load only when asked for: they are not part of the first visit.
     const { timelinePcap } = await import('@/simulations/capture');
@@ -11,7 +15,7 @@ export function PcapButton({ timeline, label }: { timeline: Timeline; label: str
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.tcpdump.pcap' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${timeline.topic}-${timeline.scenario}-seed${timeline.seed}.pcap`;
+    a.download = fileName ?? `${timeline.topic}-${timeline.scenario}-seed${timeline.seed}.pcap`;
     document.body.appendChild(a);
     a.click();
     a.remove();

@@ -8,6 +8,7 @@ import { Header } from '@/components/site/Header';
 import { MdxContent } from '@/components/mdx/MdxContent';
 import Player from '@/components/player/Player';
 import { isLang, ui } from '@/components/i18n';
+import { KEY_BUFFER_SCRIPT } from '@/components/player/keys';
 
 export const dynamicParams = false;
 
@@ -63,7 +64,10 @@ export default async function TopicPage({ params }: { params: Params }) {
           <section className="question" aria-label={t.question}>
             <p className="question-label">{t.question}</p>
             <p className="question-text">{fm.question}</p>
+            {content.answer && <MdxContent code={content.answer} lang={lang} />}
           </section>
+          {/* Keys pressed before the player hydrates are kept for it (a clicker's first press is not lost). */}
+          <script dangerouslySetInnerHTML={{ __html: KEY_BUFFER_SCRIPT }} />
           <div className="topic-player">
             <Suspense fallback={<p className="loading">{t.loading}</p>}>
               <Player slug={topic.slug} lang={lang} t={t} />
