@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Serves the static export (out/) the way a static host would: clean URLs
-// (/ko/tcp-connection -> ko/tcp-connection.html), 404.html with status 404.
+// (/ko/tcp-connection -> ko/tcp-connection.html), a trailing slash redirected (308) to the
+// path without it, 404.html with status 404.
 // Usage: node scripts/serve.mjs [dir=out] [port=3000]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -30,6 +31,12 @@ async function isFile(p) {
   }
 }
 
+/** The path and the query (with its "?", or empty). */
+function splitUrl(url) {
+  const i = url.indexOf('?');
+  return i < 0 ? [url, ''] : [url.slice(0, i), url.slice(i)];
+}
+
 async function resolve(urlPath) {
   let rel = decodeURIComponent(urlPath.split('?')[0]);
   const file = path.join(root, rel);
@@ -43,6 +50,14 @@ async function resolve(urlPath) {
 
 const server = createServer(async (req, res) => {
   try {
+    // One URL per page: a trailing slash redirects (308, method kept) to the path without it.
+    const [pathname, query] = splitUrl(req.url ?? '/');
+    if (pathname.length > 1 && pathname.endsWith('/')) {
+      const canonical = pathname.replace(/\/+$/, '') || '/';
+      res.writeHead(308, { location: `${canonical}${query}`, 'cache-control': 'no-cache' });
+      res.end();
+      return;
+    }
     const found = await resolve(req.url ?? '/');
     const file = found ?? path.join(root, '404.html');
     const body = await readFile(file);
