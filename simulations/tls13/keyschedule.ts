@@ -120,6 +120,11 @@ export interface ApplicationStage {
 const ZEROS = new Uint8Array(HASH_LENGTH);
 const EMPTY_HASH = sha256(new Uint8Array(0));
 
+/** §7.1: early_secret = HKDF-Extract(0, PSK) with no PSK, so both are Hash.length zeros. */
+export function earlySecret(): Uint8Array {
+  return hkdfExtract(ZEROS, ZEROS);
+}
+
 /** §7.1, top half: from the (EC)DHE shared secret and the hello transcript hash. */
 export function handshakeStage(sharedSecret: Uint8Array, helloHash: Uint8Array): HandshakeStage {
   const earlySecret = hkdfExtract(ZEROS, ZEROS);
