@@ -1,0 +1,3 @@
+export * from './hostname';
+export * from './uri';
+export { punycodeDecode, punycodeEncode } from './punycode';
