@@ -87,6 +87,14 @@ describe('runHandshake: a full, successful handshake', () => {
     expect(again.keylog).toBe(r.keylog);
   });
 
+  it('splits application data longer than 2^14 bytes into several records', () => {
+    const big = new Uint8Array(40000).map((_, i) => i % 251);
+    const b = runHandshake(demoOptions({ clientData: [], serverData: [big] }));
+    expect(b.ok).toBe(true);
+    expect(b.byDirection.server.filter((x) => x.label === 'Application Data').map((x) => x.plaintext.length)).toEqual([16384, 16384, 7232]);
+    expect(toHex(concat(...b.received.client))).toBe(toHex(big));
+  });
+
   it('can coalesce the server flight into one record and leave out the CCS records', () => {
     const c = runHandshake(demoOptions({ coalesceServerFlight: true, compatibilityMode: false, alpn: undefined }));
     expect(c.ok).toBe(true);

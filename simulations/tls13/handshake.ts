@@ -48,7 +48,7 @@ export interface HandshakeOptions {
   trustedRoots: Uint8Array[];
   /** Logical time (unix seconds) for certificate validity. */
   now: number;
-  /** Application data, one record per entry: client → server first, then server → client. */
+  /** Application data, one record per entry (split at 2^14 bytes): client → server first, then server → client. */
   clientData?: Uint8Array[];
   serverData?: Uint8Array[];
   /** Send the change_cipher_spec compatibility records (§D.4). Default true. */
@@ -161,6 +161,14 @@ const CHAIN_ALERT: Record<ChainFailureReason, AlertName> = {
 };
 
 const CCS_RECORD = () => encodeTlsRecord({ type: CT.changeCipherSpec, fragment: Uint8Array.of(1) });
+
+/** §5.1: a record carries at most 2^14 bytes of plaintext, so longer data takes several records. */
+function fragments(data: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let p = 0; p < data.length; p += MAX_PLAINTEXT) out.push(data.subarray(p, p + MAX_PLAINTEXT));
+  return out.length ? out : [data];
+}
+const MAX_PLAINTEXT = 1 << 14;
 
 function flipLast(b: Uint8Array): Uint8Array {
   const c = b.slice();
@@ -401,7 +409,7 @@ export function runHandshake(opts: HandshakeOptions): HandshakeResult {
     note();
     return true;
   };
-  for (const d of opts.clientData ?? []) if (!deliver('client', d)) return fail('server', 'Application Data', 'bad_record_mac', 'bad_record_mac', 'cannot decrypt client data');
-  for (const d of opts.serverData ?? []) if (!deliver('server', d)) return fail('client', 'Application Data', 'bad_record_mac', 'bad_record_mac', 'cannot decrypt server data');
+  for (const d of (opts.clientData ?? []).flatMap(fragments)) if (!deliver('client', d)) return fail('server', 'Application Data', 'bad_record_mac', 'bad_record_mac', 'cannot decrypt client data');
+  for (const d of (opts.serverData ?? []).flatMap(fragments)) if (!deliver('server', d)) return fail('client', 'Application Data', 'bad_record_mac', 'bad_record_mac', 'cannot decrypt server data');
   return finish();
 }
