@@ -70,8 +70,9 @@ describe('runHandshake: a full, successful handshake', () => {
 
   it('records what each side knows after each step', () => {
     const at = (label: string, from: string) => r.knowledge.find((k) => k.label === label && r.records[k.afterRecord].from === from)!;
-    // nothing but the early secret before the server answers: there is no step after ClientHello alone
-    expect(r.knowledge[0].label).toBe('ServerHello');
+    // before the server answers, only the early secret (no PSK: a constant) is known
+    expect(r.knowledge[0]).toEqual({ afterRecord: 0, label: 'ClientHello', client: ['early_secret'], server: [] });
+    expect(r.knowledge.map((k) => k.afterRecord)).toEqual(r.records.map((_, i) => i));
     expect(at('ServerHello', 'server').client).toContain('client_handshake_traffic_secret');
     expect(at('ServerHello', 'server').client).not.toContain('master_secret');
     expect(at('ServerHello', 'server').server).toContain('handshake_secret');

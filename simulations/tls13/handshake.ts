@@ -283,6 +283,7 @@ export function runHandshake(opts: HandshakeOptions): HandshakeResult {
   });
   client.earlySecret = earlySecret();
   emit({ from: 'client', label: 'ClientHello', bytes: encodeTlsRecord({ type: CT.handshake, version: 0x0301, fragment: clientHello }), contentType: CT.handshake, encrypted: false, plaintext: clientHello, messages: [message(clientHello)] });
+  note(); // the server has yet to process it
 
   // ---- server: reads the ClientHello, answers with ServerHello (§4.1.3)
   const ch = decodeClientHello(clientHello);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concat, fromHex, toHex } from '../wire/bytes';
-import { trafficKeys } from './keyschedule';
+import { finishedVerifyData, trafficKeys, transcriptHash } from './keyschedule';
+import { encodeFinished } from './messages';
 import {
   aesGcmOpen, aesGcmSeal, decodeInnerPlaintext, encodeInnerPlaintext, protectRecord, recordNonce, unprotectRecord,
 } from './record';
@@ -62,6 +63,10 @@ describe('RFC 8448 §3 records', () => {
   });
 
   it('protects the client Finished and both application data records', () => {
+    // the client Finished computed from the transcript (§4.4.4), then protected, is the RFC record
+    const th = transcriptHash(fromHex(V.CLIENT_HELLO), fromHex(V.SERVER_HELLO), flight);
+    const fin = encodeFinished(finishedVerifyData(fromHex(V.CLIENT_HS_TRAFFIC), th));
+    expect(toHex(protectRecord(clientHs, 0, 22, fin))).toBe(V.CLIENT_FINISHED_RECORD);
     const clientFinished = unprotectRecord(clientHs, 0, fromHex(V.CLIENT_FINISHED_RECORD));
     expect(clientFinished.ok && clientFinished.type).toBe(22);
     expect(clientFinished.ok && toHex(clientFinished.content).slice(0, 8)).toBe('14000020');
