@@ -71,6 +71,8 @@ const invalid: Invalid[] = [
   { input: 'example.123', rules: ['numeric-tld'] },
   { input: 'xn--zz.com', rules: ['a-label-invalid'], indexes: [0] },
   { input: '\u00ad.com', rules: ['idn-invalid'], indexes: [0] },
+  // The URL parser maps '㈀' to '(ᄀ)': the A-label would hold '(' and ')'.
+  { input: '㈀.com', rules: ['ldh'], indexes: [0] },
   // Several rules at once, each reported.
   { input: '-a_b.c..d', rules: ['hyphen-edge', 'underscore', 'empty-label'], indexes: [0, 0, 2] },
   { input: `-${l63}.com`, rules: ['hyphen-edge', 'label-too-long'] },

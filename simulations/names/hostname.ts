@@ -302,6 +302,22 @@ export function checkHostname(input: string): HostnameResult {
     // Rules on the ASCII form (on the typed text when it could not be converted).
     const form = converted ? ascii : text;
     const shown = converted && !isAscii(text) ? `"${text}" (${ascii})` : `"${text}"`;
+    if (converted && !isAscii(text)) {
+      // The URL parser maps without the STD3 rules, so a mapped label can hold ASCII symbols ('㈀' → '(ᄀ)').
+      const mappedBad = uniqueChars(Array.from(ascii).filter((c) => !/[a-z0-9_-]/.test(c)));
+      if (mappedBad.length > 0) {
+        const list = mappedBad.map(showChar).join(', ');
+        problems.push({
+          rule: 'ldh',
+          severity: 'error',
+          ...at,
+          message: t(
+            `${shown} 레이블은 IDNA(UTS #46) 매핑을 거치면 호스트 이름에 쓸 수 없는 문자(${list})가 생깁니다. 매핑 뒤에도 레이블에는 영문자, 숫자, 하이픈만 남아야 합니다(LDH 규칙, RFC 1035 §2.3.1, RFC 1123 §2.1).`,
+            `Label ${shown} maps under IDNA (UTS #46) to characters a host name cannot have (${list}). After mapping, a label must still hold only letters, digits and hyphens (the LDH rule, RFC 1035 §2.3.1, RFC 1123 §2.1).`,
+          ),
+        });
+      }
+    }
     if (form.startsWith('-') || form.endsWith('-')) {
       const both = form.startsWith('-') && form.endsWith('-');
       const where = both
