@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['simulations/**/*.test.ts', 'content/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Property tests walk hundreds of runs; a 2-core CI machine needs the room.
+    testTimeout: 30_000,
   },
 });

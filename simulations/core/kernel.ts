@@ -113,7 +113,7 @@ export interface WorldSpec<S, M, P, N> {
   /** Guard, not a plan: no run handles more events than this. */
   maxEvents?: number;
   /** Ends the run after the entry for which this returns true. */
-  until?: (entry: TraceEntry<S, P, N>) => boolean;
+  until?: (entry: TraceEntry<S, P, N>, wire: (id: string) => WireRecord<M>) => boolean;
 }
 
 type Pending<M, P> =
@@ -135,7 +135,9 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
   const rng = createRandom(spec.seed);
   const linkRng = new Map<string, Random>();
   const linkCount = new Map<string, number>();
+  /** Per actor and timer name: the generation of the pending expiry, 0 when none is pending. */
   const timerGen = new Map<string, number>();
+  let timerCounter = 0;
   const wires: WireRecord<M>[] = [];
   const byId = new Map<string, WireRecord<M>>();
   const entries: TraceEntry<S, P, N>[] = [];
@@ -144,6 +146,12 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
 
   for (const s of spec.script ?? []) queue.push(s.at, { kind: 'post', actor: s.to, from: null, data: s.data });
   entries.push({ i: 0, t: 0, cause: { kind: 'start' }, sent: [], notes: [], timers: [], states: { ...states } });
+
+  const wireOf = (id: string): WireRecord<M> => {
+    const w = byId.get(id);
+    if (!w) throw new Error(`no wire ${id}`);
+    return w;
+  };
 
   const apply = (actor: string, effects: KernelEffect<M, P, N>[], now: number, e: TraceEntry<S, P, N>) => {
     for (const fx of effects) {
@@ -182,7 +190,7 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
         }
         case 'timer': {
           const key = `${actor}\u0000${fx.name}`;
-          const gen = (timerGen.get(key) ?? 0) + 1;
+          const gen = ++timerCounter; // unique: an old expiry can never match a new timer
           timerGen.set(key, gen);
           queue.push(now + fx.after, { kind: 'timer', actor, name: fx.name, gen });
           e.timers.push({ actor, name: fx.name, action: 'set', at: now + fx.after });
@@ -190,9 +198,8 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
         }
         case 'cancel': {
           const key = `${actor}\u0000${fx.name}`;
-          const gen = timerGen.get(key);
-          if (gen !== undefined && gen > 0) {
-            timerGen.set(key, -Math.abs(gen) - 1); // no pending expiry matches a negative generation
+          if ((timerGen.get(key) ?? 0) > 0) {
+            timerGen.set(key, 0); // no pending expiry matches 0
             e.timers.push({ actor, name: fx.name, action: 'cancel' });
           }
           break;
@@ -228,7 +235,7 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
       case 'timer': {
         const key = `${item.actor}\u0000${item.name}`;
         if (timerGen.get(key) !== item.gen) continue; // restarted or cancelled
-        timerGen.set(key, -item.gen - 1); // fired: no longer pending
+        timerGen.set(key, 0); // fired: no longer pending
         e = fresh({ kind: 'timer', actor: item.actor, name: item.name });
         stepActor(item.actor, { type: 'timer', name: item.name }, t, e);
         break;
@@ -247,17 +254,13 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
     }
     e.states = { ...states };
     entries.push(e);
-    if (spec.until?.(e)) break;
+    if (spec.until?.(e, wireOf)) break;
   }
 
   return {
     entries,
     wires,
-    wire(id) {
-      const w = byId.get(id);
-      if (!w) throw new Error(`no wire ${id}`);
-      return w;
-    },
+    wire: wireOf,
     truncated: !halted && entries.length >= max && queue.size > 0,
     end: entries[entries.length - 1].t,
   };

@@ -1,9 +1,11 @@
 /**
- * Two TCP endpoints and the network between them, as a discrete-event
- * simulation in logical milliseconds. The state machines decide; the world
- * only carries segments, runs timers and calls the apps. The result is a log
- * of what happened, one entry per event, from which scenarios build steps.
+ * Two TCP endpoints and the network between them, run on the kernel
+ * (`core/kernel.ts`): each host is an actor whose step feeds the RFC 9293 machine
+ * and hands its effects to the kernel as data; the app's reactions are local posts.
+ * The result is a log of what happened, one entry per event, from which scenarios
+ * build their stories.
  */
+import { run, type KernelEffect, type KernelInput, type Machine, type TraceEntry } from '../core/kernel';
 import { createTcb, step, type Effect, type Signal, type Tcb, type TcbInit, type TcpEvent, type TimerName } from './machine';
 import type { Segment } from './segment';
 import type { TcpState } from './states';
@@ -54,8 +56,8 @@ export interface LogEntry {
 }
 
 export interface App {
-  /** Called after every entry: what should each app do next, and after how long (ms). */
-  react(host: HostId, signal: Signal | 'data', world: { t: number; tcbs: Record<HostId, Tcb> }, data?: string): { after: number; call: AppCall }[];
+  /** Called for each signal and delivery: what should this host's app do next, and after how long (ms). */
+  react(host: HostId, signal: Signal | 'data', world: { t: number; tcb: Tcb }, data?: string): { after: number; call: AppCall }[];
 }
 
 export interface WorldConfig {
@@ -78,12 +80,6 @@ export interface WorldConfig {
   stopWhen?: (entry: LogEntry, wires: ReadonlyMap<string, Wire>) => boolean;
 }
 
-type QueueItem =
-  | { at: number; order: number; kind: 'app'; host: HostId; call: AppCall }
-  | { at: number; order: number; kind: 'arrive'; wire: Wire }
-  | { at: number; order: number; kind: 'lost'; wire: Wire }
-  | { at: number; order: number; kind: 'timer'; host: HostId; timer: TimerName; gen: number };
-
 export interface WorldResult {
   log: LogEntry[];
   wires: Wire[];
@@ -91,140 +87,133 @@ export interface WorldResult {
   truncated: boolean;
 }
 
-export function runWorld(cfg: WorldConfig): WorldResult {
-  const tcbs: Record<HostId, Tcb> = { client: createTcb(cfg.client), server: createTcb(cfg.server) };
-  const queue: QueueItem[] = [];
-  let order = 0;
-  type Unordered = QueueItem extends infer Q ? (Q extends QueueItem ? Omit<Q, 'order'> : never) : never;
-  const push = (item: Unordered) => {
-    queue.push({ ...item, order: order++ } as QueueItem);
-  };
-  const timerGen: Record<string, number> = {};
-  const sends: Record<HostId, number> = { client: 0, server: 0 };
-  const wires: Wire[] = [];
-  const wireById = new Map<string, Wire>();
-  const log: LogEntry[] = [];
-  const max = cfg.maxEntries ?? 400;
-  let connectedOnce = false;
+/** What a host's step tells the story, besides sends and timers. */
+type Note =
+  | { type: 'transition'; from: TcpState; to: TcpState }
+  | { type: 'deliver'; data: string }
+  | { type: 'signal'; signal: Signal }
+  | { type: 'drop'; why: string }
+  | { type: 'hold'; seq: number };
 
-  for (const s of cfg.script) push({ at: s.at, kind: 'app', host: s.host, call: s.call });
-  log.push(blankEntry(0, { kind: 'start' }, tcbs));
+type HostEffect = KernelEffect<Segment, AppCall, Note>;
 
-  while (queue.length > 0 && log.length < max) {
-    queue.sort((a, b) => a.at - b.at || a.order - b.order);
-    const item = queue.shift()!;
-    if (item.kind === 'timer' && timerGen[`${item.host}:${item.timer}`] !== item.gen) continue; // cancelled
-    const t = item.at;
-    let entry: LogEntry;
-    const apply = (host: HostId, ev: TcpEvent) => {
-      const r = step(tcbs[host], ev);
-      tcbs[host] = r.tcb;
-      applyEffects(host, r.effects, t, entry);
-    };
-    const applyEffects = (host: HostId, effects: Effect[], now: number, e: LogEntry) => {
-      for (const fx of effects) {
-        switch (fx.type) {
-          case 'transition':
-            e.transitions.push({ host, from: fx.from, to: fx.to });
-            break;
-          case 'send': {
-            const n = sends[host]++;
-            const lost = cfg.drop?.(fx.seg, host, n, fx.retransmission) ?? false;
-            const delay = cfg.oneWay + (cfg.extraDelay?.(fx.seg, host, n) ?? 0);
-            const wire: Wire = {
-              id: `w${wires.length + 1}`,
-              from: host,
-              to: OTHER[host],
-              seg: fx.seg,
-              sentAt: now,
-              endAt: lost ? now + Math.round(delay / 2) : now + delay,
-              lost,
-              retransmission: fx.retransmission,
-            };
-            wires.push(wire);
-            wireById.set(wire.id, wire);
-            e.sent.push(wire.id);
-            push({ at: wire.endAt, kind: lost ? 'lost' : 'arrive', wire });
-            break;
-          }
-          case 'start-timer': {
-            const key = `${host}:${fx.timer}`;
-            timerGen[key] = (timerGen[key] ?? 0) + 1;
-            push({ at: now + fx.ms, kind: 'timer', host, timer: fx.timer, gen: timerGen[key] });
-            e.timers.push({ host, timer: fx.timer, action: 'start', ms: fx.ms });
-            break;
-          }
-          case 'stop-timer': {
-            const key = `${host}:${fx.timer}`;
-            if (timerGen[key] !== undefined) {
-              timerGen[key]++;
-              e.timers.push({ host, timer: fx.timer, action: 'stop' });
-            }
-            break;
-          }
-          case 'deliver':
-            e.delivered.push({ host, data: fx.data });
-            break;
-          case 'signal':
-            e.signals.push({ host, signal: fx.signal });
-            if (fx.signal === 'connected') connectedOnce = true;
-            break;
-          case 'drop':
-            e.drops.push({ host, why: fx.why });
-            break;
-          case 'hold':
-            e.held.push({ host, seq: fx.seq });
-            break;
-        }
-      }
-    };
-    switch (item.kind) {
-      case 'app': {
-        entry = blankEntry(t, { kind: 'app', host: item.host, call: item.call }, tcbs);
+/** One endpoint as a kernel actor: app calls arrive as posts, segments as messages. */
+function hostActor(host: HostId, cfg: WorldConfig): Machine<Tcb, Segment, AppCall, Note> {
+  return {
+    init: createTcb(cfg[host]),
+    step(tcb, input: KernelInput<Segment, AppCall>, now) {
+      let ev: TcpEvent;
+      let cur = tcb;
+      if (input.type === 'post') {
+        const call = input.data;
         // Opening again on a closed socket is a new incarnation of the connection.
-        const reopen = (item.call.call === 'listen' || item.call.call === 'connect') && item.call.iss !== undefined && tcbs[item.host].state === 'CLOSED';
-        if (reopen) tcbs[item.host] = createTcb({ ...cfg[item.host], iss: (item.call as { iss: number }).iss });
-        const ev: TcpEvent =
-          item.call.call === 'listen' ? { type: 'open', mode: 'passive' }
-          : item.call.call === 'connect' ? { type: 'open', mode: 'active' }
-          : item.call.call === 'send' ? { type: 'send', data: item.call.data }
+        const reopen = (call.call === 'listen' || call.call === 'connect') && call.iss !== undefined && tcb.state === 'CLOSED';
+        if (reopen) cur = createTcb({ ...cfg[host], iss: (call as { iss: number }).iss });
+        ev =
+          call.call === 'listen' ? { type: 'open', mode: 'passive' }
+          : call.call === 'connect' ? { type: 'open', mode: 'active' }
+          : call.call === 'send' ? { type: 'send', data: call.data }
           : { type: 'close' };
-        apply(item.host, ev);
-        break;
+      } else if (input.type === 'msg') {
+        ev = { type: 'segment', seg: input.msg };
+      } else {
+        ev = { type: 'timeout', timer: input.name as TimerName };
       }
-      case 'arrive':
-        entry = blankEntry(t, { kind: 'arrive', host: item.wire.to, wire: item.wire.id }, tcbs);
-        apply(item.wire.to, { type: 'segment', seg: item.wire.seg });
-        break;
-      case 'lost':
-        entry = blankEntry(t, { kind: 'lost', wire: item.wire.id }, tcbs);
-        break;
-      case 'timer': {
-        const key = `${item.host}:${item.timer}`;
-        timerGen[key]++; // a fired timer is no longer pending
-        entry = blankEntry(t, { kind: 'timer', host: item.host, timer: item.timer }, tcbs);
-        apply(item.host, { type: 'timeout', timer: item.timer });
-        break;
-      }
-    }
-    entry!.tcbs = { client: tcbs.client, server: tcbs.server };
-    log.push(entry!);
-    // Apps react to what their sockets told them.
-    for (const host of ['client', 'server'] as HostId[]) {
+      const r = step(cur, ev);
+      const effects = r.effects.map((fx) => toKernel(host, fx));
+      // The app reacts to what its socket told it, after the socket's own effects.
       const reacts: { after: number; call: AppCall }[] = [];
-      for (const s of entry!.signals) if (s.host === host) reacts.push(...cfg.app.react(host, s.signal, { t, tcbs }));
-      for (const d of entry!.delivered) if (d.host === host) reacts.push(...cfg.app.react(host, 'data', { t, tcbs }, d.data));
-      for (const r of reacts) push({ at: t + r.after, kind: 'app', host, call: r.call });
-    }
-    if (cfg.stopWhen?.(entry!, wireById)) break;
-    if (cfg.stopWhenClosed && connectedOnce && tcbs.client.state === 'CLOSED' && tcbs.server.state === 'CLOSED') {
-      // Anything still queued (stray timers) no longer matters.
-      break;
-    }
-  }
-  return { log, wires, truncated: log.length >= max };
+      for (const fx of r.effects) {
+        if (fx.type === 'signal') reacts.push(...cfg.app.react(host, fx.signal, { t: now, tcb: r.tcb }));
+        if (fx.type === 'deliver') reacts.push(...cfg.app.react(host, 'data', { t: now, tcb: r.tcb }, fx.data));
+      }
+      for (const x of reacts) effects.push({ type: 'post', to: host, data: x.call, after: x.after });
+      return { state: r.tcb, effects };
+    },
+  };
 }
 
-function blankEntry(t: number, cause: Cause, tcbs: Record<HostId, Tcb>): LogEntry {
-  return { t, cause, transitions: [], sent: [], delivered: [], signals: [], timers: [], drops: [], held: [], tcbs: { ...tcbs } };
+function toKernel(host: HostId, fx: Effect): HostEffect {
+  switch (fx.type) {
+    case 'send':
+      return { type: 'send', to: OTHER[host], msg: fx.seg, retransmission: fx.retransmission };
+    case 'start-timer':
+      return { type: 'timer', name: fx.timer, after: fx.ms };
+    case 'stop-timer':
+      return { type: 'cancel', name: fx.timer };
+    case 'transition':
+      return { type: 'note', note: { type: 'transition', from: fx.from, to: fx.to } };
+    case 'deliver':
+      return { type: 'note', note: { type: 'deliver', data: fx.data } };
+    case 'signal':
+      return { type: 'note', note: { type: 'signal', signal: fx.signal } };
+    case 'drop':
+      return { type: 'note', note: { type: 'drop', why: fx.why } };
+    case 'hold':
+      return { type: 'note', note: { type: 'hold', seq: fx.seq } };
+  }
+}
+
+/** The kernel's entry in the shape the TCP stories read. */
+function toLogEntry(e: TraceEntry<Tcb, AppCall, Note>, wires: Map<string, Wire>): LogEntry {
+  const c = e.cause;
+  const cause: Cause =
+    c.kind === 'start' ? { kind: 'start' }
+    : c.kind === 'msg' ? { kind: 'arrive', host: c.actor as HostId, wire: c.wire }
+    : c.kind === 'lost' ? { kind: 'lost', wire: c.wire }
+    : c.kind === 'timer' ? { kind: 'timer', host: c.actor as HostId, timer: c.name as TimerName }
+    : { kind: 'app', host: c.actor as HostId, call: c.data };
+  const out: LogEntry = {
+    t: e.t, cause, transitions: [], sent: [...e.sent], delivered: [], signals: [], timers: [], drops: [], held: [],
+    tcbs: { client: e.states.client, server: e.states.server },
+  };
+  for (const { actor, note } of e.notes) {
+    const host = actor as HostId;
+    if (note.type === 'transition') out.transitions.push({ host, from: note.from, to: note.to });
+    else if (note.type === 'deliver') out.delivered.push({ host, data: note.data });
+    else if (note.type === 'signal') out.signals.push({ host, signal: note.signal });
+    else if (note.type === 'drop') out.drops.push({ host, why: note.why });
+    else out.held.push({ host, seq: note.seq });
+  }
+  for (const tm of e.timers) {
+    const host = tm.actor as HostId;
+    const ms = tm.at !== undefined ? tm.at - e.t : undefined;
+    out.timers.push(tm.action === 'set' ? { host, timer: tm.name as TimerName, action: 'start', ms } : { host, timer: tm.name as TimerName, action: 'stop' });
+  }
+  void wires;
+  return out;
+}
+
+export function runWorld(cfg: WorldConfig): WorldResult {
+  const wires = new Map<string, Wire>();
+  const asWire = (w: { id: string; from: string; to: string; msg: Segment; sentAt: number; endAt: number; lost: boolean; retransmission: boolean }): Wire => {
+    let x = wires.get(w.id);
+    if (!x) wires.set(w.id, (x = { id: w.id, from: w.from as HostId, to: w.to as HostId, seg: w.msg, sentAt: w.sentAt, endAt: w.endAt, lost: w.lost, retransmission: w.retransmission }));
+    return x;
+  };
+  const link = (from: HostId) => ({
+    delay: cfg.oneWay,
+    drop: cfg.drop && ((seg: Segment, c: { n: number; retransmission: boolean }) => cfg.drop!(seg, from, c.n, c.retransmission)),
+    extraDelay: cfg.extraDelay && ((seg: Segment, c: { n: number }) => cfg.extraDelay!(seg, from, c.n)),
+  });
+  const log: LogEntry[] = [];
+  let connectedOnce = false;
+  const trace = run<Tcb, Segment, AppCall, Note>({
+    actors: { client: hostActor('client', cfg), server: hostActor('server', cfg) },
+    links: { 'client>server': link('client'), 'server>client': link('server') },
+    seed: 0,
+    script: cfg.script.map((s) => ({ at: s.at, to: s.host, data: s.call })),
+    maxEvents: cfg.maxEntries ?? 400,
+    until(e, wireOf) {
+      for (const id of e.sent) asWire(wireOf(id));
+      const entry = toLogEntry(e, wires);
+      log.push(entry);
+      if (entry.signals.some((s) => s.signal === 'connected')) connectedOnce = true;
+      if (cfg.stopWhen?.(entry, wires)) return true;
+      // Once both sides are CLOSED after having connected, stray timers no longer matter.
+      return Boolean(cfg.stopWhenClosed && connectedOnce && entry.tcbs.client.state === 'CLOSED' && entry.tcbs.server.state === 'CLOSED');
+    },
+  });
+  const start = toLogEntry(trace.entries[0], wires);
+  return { log: [start, ...log], wires: trace.wires.map(asWire), truncated: trace.truncated || trace.entries.length >= (cfg.maxEntries ?? 400) };
 }

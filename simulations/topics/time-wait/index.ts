@@ -121,7 +121,7 @@ export function simulate(input: ParamValues, seed: number): Timeline {
         // The client has all it asked to send; it closes its side after the first part arrives.
         if (host === 'client' && signal === 'data' && data === PART1) return [{ after: 5, call: { call: 'close' } }];
         // The server still has the second part to send, then closes.
-        if (host === 'server' && signal === 'eof' && w.tcbs.server.state === 'CLOSE-WAIT') {
+        if (host === 'server' && signal === 'eof' && w.tcb.state === 'CLOSE-WAIT') {
           return [
             { after: 5, call: { call: 'send', data: PART2 } },
             { after: 15, call: { call: 'close' } },
