@@ -56,6 +56,8 @@ export interface LinkSpec<M> {
   drop?: (msg: M, ctx: { n: number; retransmission: boolean; now: number }) => boolean;
   /** Explicit extra delay (a segment stuck in a queue). */
   extraDelay?: (msg: M, ctx: { n: number; retransmission: boolean; now: number }) => number;
+  /** When a loss is handled: half way (default, where diagrams draw it) or when the message would have arrived. */
+  lostAt?: 'midway' | 'arrival';
 }
 
 /** A message on the wire, from send to arrival (or loss). */
@@ -177,7 +179,7 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
             to: fx.to,
             msg: fx.msg,
             sentAt: now,
-            endAt: lost ? now + Math.round(delay / 2) : now + delay,
+            endAt: lost && link.lostAt !== 'arrival' ? now + Math.round(delay / 2) : now + delay,
             lost,
             retransmission: ctx.retransmission,
             n,
