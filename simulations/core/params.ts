@@ -41,15 +41,15 @@ export type ParamValue = string | number | boolean | number[];
 export type ParamValues = Record<string, ParamValue>;
 
 /** The seed is a param of every scenario. */
-export const SEED_PARAM: IntParam = {
-  name: 'seed',
-  kind: 'int',
+export const SEED_PARAM = {
+  name: 'seed' as const,
+  kind: 'int' as const,
   label: { ko: '시드', en: 'Seed' },
   help: { ko: '같은 시드는 같은 실행을 재현합니다.', en: 'The same seed replays the same run.' },
   min: 0,
   max: 2 ** 31 - 1,
   default: 1,
-};
+} satisfies IntParam;
 
 /** What the codec changed, said so the page can show it. */
 export interface ParamIssue {
@@ -181,3 +181,14 @@ export function normalize(specs: readonly ParamSpec[], values: Partial<ParamValu
   }
   return parseParams(specs, q).values;
 }
+
+/** The value type a spec declares: enum values as their literal union, ints as numbers… */
+export type ValueOf<S extends ParamSpec> =
+  S extends { kind: 'enum'; options: readonly { value: infer V }[] } ? V
+  : S extends { kind: 'int' } ? number
+  : S extends { kind: 'bool' } ? boolean
+  : S extends { kind: 'int-list' } ? number[]
+  : string;
+
+/** The params object a list of specs declares, typed by name: `{ closer: 'client' | 'server'; seed: number }`. */
+export type ParamsOf<P extends readonly ParamSpec[]> = { readonly [S in P[number] as S['name']]: ValueOf<S> };

@@ -1,0 +1,41 @@
+/**
+ * Typed scenarios: a scenario declares its params once; `simulate` receives them parsed,
+ * clamped and typed by name (enum values as literal unions), so no topic casts a param.
+ *
+ *   export default defineScenario({
+ *     topic: 'tcp-connection', diagram: 'sequence',
+ *     params: [CLOSER, LOSSY, SEED_PARAM],
+ *     simulate(p, seed) { p.closer; // 'client' | 'server' },
+ *   });
+ */
+import { normalize, type ParamSpec, type ParamsOf, type ParamValues } from './params';
+import type { Scenario, Stage, Timeline } from './timeline';
+
+export interface ScenarioDef<P extends readonly ParamSpec[]> {
+  diagram: Stage;
+  params: P;
+  /** Gets values already inside their specs (the seed among them). */
+  simulate(p: ParamsOf<P>, seed: number): Timeline;
+}
+
+export interface TypedScenario<P extends readonly ParamSpec[]> extends Scenario {
+  params: P;
+  /** The typed entry point, for tests and engines that already hold valid values. */
+  run(p: Partial<ParamsOf<P>>, seed: number): Timeline;
+}
+
+export function defineScenario<const P extends readonly ParamSpec[]>(def: ScenarioDef<P>): TypedScenario<P> {
+  const run = (input: Partial<ParamValues>, seed: number): Timeline => {
+    const p = normalize(def.params, { ...input, seed }) as unknown as ParamsOf<P>;
+    return def.simulate(p, seed);
+  };
+  return {
+    diagram: def.diagram,
+    params: def.params,
+    simulate: (input: ParamValues, seed: number) => run(input, seed),
+    run: (input, seed) => run(input as Partial<ParamValues>, seed),
+  };
+}
+
+/** A param spec, with its literal types kept (use inside `params: [...]` or on its own). */
+export const param = <const S extends ParamSpec>(spec: S): S => spec;
