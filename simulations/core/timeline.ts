@@ -52,8 +52,16 @@ export interface View {
   ticks?: { y: number; t: number }[];
 }
 
-/** The main stage a scenario draws on; panels (fsm, windows, counters, charts) go beside it. */
-export type Stage = 'sequence' | 'topology';
+/**
+ * The main stages a scenario can draw on; panels (fsm, windows, counters, charts) go beside it.
+ * Open like `EntityMap`: a figure module that brings a new stage adds its name here by declaration
+ * merging (`declare module '../core/timeline' { interface StageMap { 'dns-tree': true } }`).
+ */
+export interface StageMap {
+  sequence: true;
+  topology: true;
+}
+export type Stage = keyof StageMap;
 
 /** A scenario module: what a topic folder exports. */
 export interface Scenario {
