@@ -1,6 +1,7 @@
 import { t } from '../core/text';
 import type { ArqConfig, ArqIssue, ArqProtocol } from './types';
 import { ARQ_PROTOCOLS } from './types';
+import { LOSS_PARAM, PACKETS_PARAM, SEED_PARAM, WINDOW_PARAM, limits } from './params';
 
 export const ARQ_DEFAULTS: ArqConfig = {
   protocol: 'go-back-n',
@@ -16,15 +17,21 @@ export const ARQ_DEFAULTS: ArqConfig = {
   seqSpace: 32,
 };
 
+/**
+ * What the engine accepts. Window, packets, loss and seed are the page's own params
+ * (`params.ts`); timing and the sequence space accept more than the page offers, for
+ * tests and other callers.
+ */
 export const ARQ_LIMITS = {
-  window: { min: 1, max: 16 },
-  packets: { min: 1, max: 40 },
+  window: limits(WINDOW_PARAM),
+  packets: limits(PACKETS_PARAM),
   timeout: { min: 1, max: 60000 },
   oneWayDelay: { min: 0, max: 10000 },
   sendInterval: { min: 1, max: 1000 },
-  loss: { min: 0, max: 0.5 },
+  /** A probability: the page's percent over 100. */
+  loss: { min: LOSS_PARAM.min / 100, max: LOSS_PARAM.max / 100 },
   seqSpace: { min: 2, max: 1024 },
-  seed: { min: 0, max: 2 ** 31 - 1 },
+  seed: limits(SEED_PARAM),
 } as const;
 
 export type ArqInput = Partial<ArqConfig>;
@@ -80,7 +87,7 @@ export function validateArqConfig(input: ArqInput): { ok: true; config: ArqConfi
   push(intIssue('seqSpace', c.seqSpace, L.seqSpace.min, L.seqSpace.max));
   push(intIssue('seed', c.seed, L.seed.min, L.seed.max));
   if (!(typeof c.loss === 'number' && c.loss >= L.loss.min && c.loss <= L.loss.max)) {
-    issues.push({ field: 'loss', message: t('손실률은 0–0.5 사이여야 합니다.', 'loss must be between 0 and 0.5.') });
+    issues.push({ field: 'loss', message: t(`손실률은 ${L.loss.min}–${L.loss.max} 사이여야 합니다.`, `loss must be between ${L.loss.min} and ${L.loss.max}.`) });
   }
   push(listIssue('lose', c.lose, L.packets.max));
   push(listIssue('loseAcks', c.loseAcks, L.packets.max));

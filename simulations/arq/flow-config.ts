@@ -1,6 +1,7 @@
 import { t } from '../core/text';
 import type { FlowConfig } from './flow-types';
 import type { ArqIssue } from './types';
+import { ACK_LOSS_PARAM, BUFFER_PARAM, SEED_PARAM, limits } from './params';
 
 /**
  * Defaults chosen so a zero window and a window probe both happen: the app
@@ -20,17 +21,20 @@ export const FLOW_DEFAULTS: FlowConfig = {
   seed: 1,
 };
 
+/** The buffer and seed are the page's params (`params.ts`); the rest accepts more than the page offers. */
 export const FLOW_LIMITS = {
   packets: { min: 1, max: 60 },
-  bufferSize: { min: 1, max: 16 },
+  bufferSize: limits(BUFFER_PARAM),
   readRate: { min: 1, max: 16 },
   readInterval: { min: 1, max: 10000 },
   sendInterval: { min: 1, max: 1000 },
   oneWayDelay: { min: 0, max: 10000 },
   persistTimeout: { min: 1, max: 60000 },
   loseWindowUpdates: { min: 0, max: 100 },
-  seed: { min: 0, max: 2 ** 31 - 1 },
+  seed: limits(SEED_PARAM),
 } as const;
+
+const ACK_LOSS_MAX = ACK_LOSS_PARAM.max / 100;
 
 export type FlowInput = Partial<FlowConfig>;
 
@@ -46,8 +50,8 @@ export function validateFlowConfig(input: FlowInput): { ok: true; config: FlowCo
       });
     }
   }
-  if (!(typeof c.ackLoss === 'number' && c.ackLoss >= 0 && c.ackLoss <= 0.5)) {
-    issues.push({ field: 'ackLoss', message: t('ACK 손실률은 0–0.5 사이여야 합니다.', 'ackLoss must be between 0 and 0.5.') });
+  if (!(typeof c.ackLoss === 'number' && c.ackLoss >= 0 && c.ackLoss <= ACK_LOSS_MAX)) {
+    issues.push({ field: 'ackLoss', message: t(`ACK 손실률은 0–${ACK_LOSS_MAX} 사이여야 합니다.`, `ackLoss must be between 0 and ${ACK_LOSS_MAX}.`) });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, config: c };
 }

@@ -1,6 +1,7 @@
 export * from './types';
 export { ARQ_DEFAULTS, ARQ_LIMITS, maxWindow, validateArqConfig, type ArqInput } from './config';
-export { runArq, ARQ_EVENT_CAP } from './runner';
+export { runArq, arqWorld, ARQ_EVENT_CAP, type ArqMsg } from './runner';
+export * from './params';
 export { machinesFor, type MachinePair } from './machines';
 export { gbnSender, gbnReceiver, RTO_TIMER } from './gbn';
 export { srSender, srReceiver, packetTimer } from './sr';

@@ -1,53 +1,47 @@
 /**
- * runArq: a discrete-event simulation in logical milliseconds that feeds
- * events through a sender machine and a receiver machine and logs what their
- * effects caused.
+ * runArq: the ARQ protocols run on the kernel (`core/kernel.ts`). The sender and
+ * the receiver are kernel actors wrapping the pure machines (gbn.ts, sr.ts,
+ * tcp.ts); the two directions are kernel links; the event log is read off the trace.
  *
  * Timing model
- * - The sender's link carries one data packet at a time: a packet put on the
- *   link at t occupies it until t + sendInterval (then the sender gets
- *   'link-free') and reaches the receiver at t + sendInterval + oneWayDelay.
+ * - The data link carries one packet at a time: a packet put on the link at t
+ *   occupies it until t + sendInterval (the sender then gets 'link-free', a local
+ *   post to itself) and reaches the receiver at t + sendInterval + oneWayDelay.
  * - ACKs are tiny: sent at t, they arrive at t + oneWayDelay.
- * - The channel never reorders: arrivals are in sending order.
- * - Loss: each data transmission draws from a PRNG forked 'data', each ACK
- *   from one forked 'ack' (a draw for every transmission, so `lose` and
- *   `loseAcks` never shift the random streams). `lose` drops the first
- *   transmission of the listed packets, `loseAcks` the first ACK naming the
- *   listed numbers; either drop is on top of the random ones.
- * - Timers: starting a running timer restarts it; a stopped or restarted
- *   timer's old expiry is ignored.
+ * - Neither link reorders (no jitter): arrivals are in sending order.
+ * - Loss: each link draws from its own seeded stream, the same number of draws
+ *   for every transmission, so `lose` and `loseAcks` (the links' `drop`) never shift
+ *   the random streams. `lose` drops the first transmission of the listed packets,
+ *   `loseAcks` the first ACK naming the listed numbers. A loss is handled when the
+ *   message would have arrived (the `drop` event's time).
+ * - Timers are kernel timers: starting a running timer restarts it; a stopped or
+ *   restarted timer's old expiry never fires.
  */
-import { createRandom } from '../core/random';
+import { run, type KernelEffect, type KernelInput, type Machine, type Trace } from '../core/kernel';
 import { round } from '../core/round';
 import { validateArqConfig, type ArqInput } from './config';
 import { machinesFor } from './machines';
 import * as N from './narrate';
-import { createQueue } from '../core/queue';
-import type {
-  AckPacket,
-  ArqConfig,
-  ArqEvent,
-  ArqResult,
-  ArqRun,
-  DataPacket,
-  MachineParams,
-  ReceiverEffect,
-  SackBlock,
-  SenderEffect,
-  SenderInput,
-} from './types';
-import type { Text } from '../core/text';
+import type { AckPacket, ArqConfig, ArqEvent, ArqResult, ArqRun, DataPacket, MachineParams, ReceiverEffect, SackBlock, SenderEffect, SenderInput } from './types';
 
 /** No config can produce more events than this; a run that reaches it stops and says so. */
 export const ARQ_EVENT_CAP = 20000;
 
-type Pending =
-  | { type: 'sender'; input: SenderInput }
-  | { type: 'data'; packet: DataPacket; lost: boolean }
-  | { type: 'ack'; ack: AckPacket; names: number; sackAbs: SackBlock[]; lost: boolean }
-  | { type: 'timer'; id: string; token: number };
+export type ArqMsg =
+  | { kind: 'data'; packet: DataPacket }
+  /** `first`: no ACK naming `names` was sent before (what `loseAcks` drops). */
+  | { kind: 'ack'; ack: AckPacket; names: number; sackAbs: SackBlock[]; first: boolean };
 
-type EventFields = Partial<Omit<ArqEvent, 'i' | 'time' | 'kind' | 'sender' | 'receiver' | 'text'>>;
+type Post = { type: 'start' } | { type: 'link-free' };
+type Note = { fx: SenderEffect; ack?: Extract<ArqMsg, { kind: 'ack' }> } | { fx: ReceiverEffect; seq: number };
+interface ReceiverActor {
+  m: unknown;
+  /** ACK names already used, for `first`. */
+  named: Readonly<Record<number, true>>;
+}
+
+export const SENDER = 'sender';
+export const RECEIVER = 'receiver';
 
 export function runArq(input: ArqInput): ArqRun {
   const v = validateArqConfig(input);
@@ -55,62 +49,120 @@ export function runArq(input: ArqInput): ArqRun {
   return simulate(v.config);
 }
 
+/** The world: two actors and two links. Exposed so a story can walk the kernel trace itself. */
+export function arqWorld(cfg: ArqConfig, cap = ARQ_EVENT_CAP) {
+  const params: MachineParams = { window: cfg.window, packets: cfg.packets, seqSpace: cfg.seqSpace, timeout: cfg.timeout };
+  const { sender, receiver } = machinesFor(cfg.protocol);
+  type Fx = KernelEffect<ArqMsg, Post, Note>;
+
+  const senderActor: Machine<unknown, ArqMsg, Post, Note> = {
+    init: sender.init(params),
+    step(state, input: KernelInput<ArqMsg, Post>) {
+      let sin: SenderInput;
+      let ack: Extract<ArqMsg, { kind: 'ack' }> | undefined;
+      if (input.type === 'post') sin = input.data;
+      else if (input.type === 'timer') sin = { type: 'timeout', timer: input.name };
+      else if (input.msg.kind === 'ack') {
+        ack = input.msg;
+        sin = { type: 'ack', ack: input.msg.ack };
+      } else throw new Error('sender got data');
+      const r = sender.step(state, sin);
+      const effects: Fx[] = [];
+      for (const fx of r.effects) {
+        effects.push({ type: 'note', note: fx.kind === 'ack-handled' ? { fx, ack } : { fx } });
+        if (fx.kind === 'send') {
+          effects.push({ type: 'post', to: SENDER, data: { type: 'link-free' }, after: cfg.sendInterval });
+          effects.push({ type: 'send', to: RECEIVER, msg: { kind: 'data', packet: fx.packet }, retransmission: fx.retransmission });
+        } else if (fx.kind === 'timer-start') effects.push({ type: 'timer', name: fx.timer, after: fx.ms });
+        else if (fx.kind === 'timer-stop') effects.push({ type: 'cancel', name: fx.timer });
+      }
+      return { state: r.state, effects };
+    },
+  };
+
+  const receiverActor: Machine<unknown, ArqMsg, Post, Note> = {
+    init: { m: receiver.init(params), named: {} } satisfies ReceiverActor,
+    step(state, input) {
+      const s = state as ReceiverActor;
+      if (input.type !== 'msg' || input.msg.kind !== 'data') throw new Error('receiver got something other than data');
+      const r = receiver.step(s.m, { type: 'data', packet: input.msg.packet });
+      let named = s.named;
+      const effects: Fx[] = [];
+      for (const fx of r.effects) {
+        effects.push({ type: 'note', note: { fx, seq: input.msg.packet.seq } });
+        if (fx.kind === 'ack') {
+          const first = !named[fx.names];
+          if (first) named = { ...named, [fx.names]: true };
+          effects.push({ type: 'send', to: SENDER, msg: { kind: 'ack', ack: fx.ack, names: fx.names, sackAbs: fx.sackAbs, first } });
+        }
+      }
+      return { state: { m: r.state, named } satisfies ReceiverActor, effects };
+    },
+  };
+
+  const lose = new Set(cfg.lose);
+  const loseAcks = new Set(cfg.loseAcks);
+  let events = 0;
+  let capped = false;
+  const trace: Trace<unknown, ArqMsg, Post, Note> = run<unknown, ArqMsg, Post, Note>({
+    actors: { [SENDER]: senderActor, [RECEIVER]: receiverActor },
+    links: {
+      [`${SENDER}>${RECEIVER}`]: {
+        delay: cfg.sendInterval + cfg.oneWayDelay,
+        loss: cfg.loss,
+        lostAt: 'arrival',
+        // A packet's first transmission is the one that is not a retransmission.
+        drop: (m, ctx) => m.kind === 'data' && !ctx.retransmission && lose.has(m.packet.payload),
+      },
+      [`${RECEIVER}>${SENDER}`]: {
+        delay: cfg.oneWayDelay,
+        loss: cfg.loss,
+        lostAt: 'arrival',
+        drop: (m) => m.kind === 'ack' && m.first && loseAcks.has(m.names),
+      },
+    },
+    seed: cfg.seed,
+    script: [{ at: 0, to: SENDER, data: { type: 'start' } }],
+    maxEvents: cap * 4,
+    until: (e) => {
+      events += e.notes.length + (e.cause.kind === 'lost' ? 1 : 0);
+      capped ||= events >= cap;
+      return capped;
+    },
+  });
+  return { trace, sender, receiver, capped: () => capped };
+}
+
 function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP): ArqResult {
   const proto = cfg.protocol;
-  const params: MachineParams = { window: cfg.window, packets: cfg.packets, seqSpace: cfg.seqSpace, timeout: cfg.timeout };
-  const { sender, receiver } = machinesFor(proto);
-  let ss = sender.init(params);
-  let rs = receiver.init(params);
-
-  const rng = createRandom(cfg.seed);
-  const dataRng = rng.fork('data');
-  const ackRng = rng.fork('ack');
-  const loseFirst = new Set(cfg.lose);
-  const loseAckFirst = new Set(cfg.loseAcks);
-  const sentOnce = new Set<number>();
-  const ackedOnce = new Set<number>();
-
-  const queue = createQueue<Pending>();
-  const timers = new Map<string, number>();
-  let token = 0;
-  let now = 0;
-  let doneAt: number | null = null;
-
+  const { trace, sender, receiver, capped } = arqWorld(cfg, cap);
   const events: ArqEvent[] = [];
   const delivered: number[] = [];
   const stats = { transmissions: 0, retransmissions: 0, acksSent: 0, dataLost: 0, acksLost: 0, timeouts: 0, fastRetransmits: 0 };
+  let doneAt: number | null = null;
 
-  const log = (kind: ArqEvent['kind'], text: Text, f: EventFields = {}) => {
-    events.push({
-      i: events.length,
-      time: now,
-      kind,
-      packet: f.packet ?? null,
-      seq: f.seq ?? null,
-      ack: f.ack ?? null,
-      sack: f.sack ?? [],
-      timer: f.timer ?? null,
-      at: f.at ?? null,
-      lost: f.lost ?? false,
-      reason: f.reason ?? null,
-      sender: sender.view(ss),
-      receiver: receiver.view(rs),
-      text,
-    });
-  };
-
-  const senderEffects = (effects: SenderEffect[], ackCtx: Extract<Pending, { type: 'ack' }> | null) => {
-    for (const fx of effects) {
+  for (const e of trace.entries) {
+    if (e.i === 0) continue;
+    const sv = sender.view(e.states[SENDER]);
+    const rv = receiver.view((e.states[RECEIVER] as ReceiverActor).m);
+    const log = (kind: ArqEvent['kind'], text: ArqEvent['text'], f: Partial<ArqEvent> = {}) => {
+      events.push({ i: events.length, time: e.t, kind, packet: null, seq: null, ack: null, sack: [], timer: null, at: null, lost: false, reason: null, ...f, sender: sv, receiver: rv, text });
+    };
+    if (e.cause.kind === 'lost') {
+      const m = trace.wire(e.cause.wire).msg;
+      if (m.kind === 'data') log('drop', N.narrateDropData(m.packet.payload, m.packet.seq), { packet: m.packet.payload, seq: m.packet.seq, reason: 'data' });
+      else log('drop', N.narrateDropAck(m.names, m.ack.ack), { packet: m.names, ack: m.ack.ack, sack: m.sackAbs, reason: 'ack' });
+      continue;
+    }
+    let sent = 0;
+    const cancels = e.timers.filter((x) => x.action === 'cancel').map((x) => x.name);
+    for (const { note } of e.notes) {
+      const fx = note.fx;
       switch (fx.kind) {
         case 'ack-handled': {
-          const c = ackCtx!;
+          const c = (note as { ack: Extract<ArqMsg, { kind: 'ack' }> }).ack;
           if (fx.fastRetransmit) stats.fastRetransmits++;
-          log('ack-recv', N.narrateAckRecv(proto, c.names, c.ack.ack, fx, sender.view(ss)), {
-            packet: c.names,
-            ack: c.ack.ack,
-            sack: c.sackAbs,
-            reason: fx.verdict,
-          });
+          log('ack-recv', N.narrateAckRecv(proto, c.names, c.ack.ack, fx, sv), { packet: c.names, ack: c.ack.ack, sack: c.sackAbs, reason: fx.verdict });
           break;
         }
         case 'timeout-handled':
@@ -118,135 +170,60 @@ function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP): ArqResult {
           log('timeout', N.narrateTimeout(proto, fx.resend, fx.nextRto), { timer: fx.timer, packet: fx.resend[0] ?? null });
           break;
         case 'send': {
-          const randomLoss = dataRng.chance(cfg.loss);
-          const first = !sentOnce.has(fx.n);
-          sentOnce.add(fx.n);
-          const lost = randomLoss || (first && loseFirst.has(fx.n));
-          const at = now + cfg.sendInterval + cfg.oneWayDelay;
+          const w = trace.wire(e.sent[sent++]);
+          const at = e.t + cfg.sendInterval + cfg.oneWayDelay;
           stats.transmissions++;
           if (fx.retransmission) stats.retransmissions++;
-          if (lost) stats.dataLost++;
-          log(
-            fx.retransmission ? 'retransmit' : 'send',
-            N.narrateSend(fx.n, fx.packet.seq, at, lost, fx.reason, sender.view(ss)),
-            { packet: fx.n, seq: fx.packet.seq, at, lost, reason: fx.reason },
-          );
-          queue.push(now + cfg.sendInterval, { type: 'sender', input: { type: 'link-free' } });
-          queue.push(at, { type: 'data', packet: fx.packet, lost });
+          if (w.lost) stats.dataLost++;
+          log(fx.retransmission ? 'retransmit' : 'send', N.narrateSend(fx.n, fx.packet.seq, at, w.lost, fx.reason, sv), { packet: fx.n, seq: fx.packet.seq, at, lost: w.lost, reason: fx.reason });
           break;
         }
-        case 'timer-start': {
-          token++;
-          timers.set(fx.timer, token);
-          const at = now + fx.ms;
-          queue.push(at, { type: 'timer', id: fx.timer, token });
-          log('timer-start', N.narrateTimerStart(proto, fx.n, fx.ms, at), { timer: fx.timer, packet: fx.n, at });
+        case 'timer-start':
+          log('timer-start', N.narrateTimerStart(proto, fx.n, fx.ms, e.t + fx.ms), { timer: fx.timer, packet: fx.n, at: e.t + fx.ms });
+          break;
+        case 'timer-stop': {
+          // Only a timer that was running is stopped (the kernel records no cancel otherwise).
+          const k = cancels.indexOf(fx.timer);
+          if (k < 0) break;
+          cancels.splice(k, 1);
+          log('timer-stop', N.narrateTimerStop(proto, fx.n), { timer: fx.timer, packet: fx.n });
           break;
         }
-        case 'timer-stop':
-          if (timers.delete(fx.timer)) log('timer-stop', N.narrateTimerStop(proto, fx.n), { timer: fx.timer, packet: fx.n });
-          break;
-      }
-    }
-  };
-
-  const stepSender = (input: SenderInput, ackCtx: Extract<Pending, { type: 'ack' }> | null = null) => {
-    const r = sender.step(ss, input);
-    ss = r.state;
-    senderEffects(r.effects, ackCtx);
-    if (doneAt === null && sender.done(ss)) doneAt = now;
-  };
-
-  const receiverEffects = (effects: ReceiverEffect[], seq: number) => {
-    for (const fx of effects) {
-      const expected = receiver.view(rs).expected;
-      switch (fx.kind) {
         case 'deliver':
           delivered.push(fx.payload);
-          log('deliver', N.narrateDeliver(fx.payload), { packet: fx.payload, seq });
+          log('deliver', N.narrateDeliver(fx.payload), { packet: fx.payload, seq: (note as { seq: number }).seq });
           break;
         case 'buffer':
-          log('buffer', N.narrateBuffer(fx.payload, expected), { packet: fx.payload, seq });
+          log('buffer', N.narrateBuffer(fx.payload, rv.expected), { packet: fx.payload, seq: (note as { seq: number }).seq });
           break;
         case 'discard':
-          log('discard', N.narrateDiscard(proto, fx.payload, fx.reason, expected), { packet: fx.payload, seq, reason: fx.reason });
+          log('discard', N.narrateDiscard(proto, fx.payload, fx.reason, rv.expected), { packet: fx.payload, seq: (note as { seq: number }).seq, reason: fx.reason });
           break;
         case 'ack': {
-          const randomLoss = ackRng.chance(cfg.loss);
-          const first = !ackedOnce.has(fx.names);
-          ackedOnce.add(fx.names);
-          const lost = randomLoss || (first && loseAckFirst.has(fx.names));
-          const at = now + cfg.oneWayDelay;
+          const w = trace.wire(e.sent[sent++]);
+          const at = e.t + cfg.oneWayDelay;
           stats.acksSent++;
-          if (lost) stats.acksLost++;
-          log('ack-send', N.narrateAckSend(proto, fx.names, fx.ack.ack, fx.sackAbs, at, lost), {
-            packet: fx.names,
-            ack: fx.ack.ack,
-            sack: fx.sackAbs,
-            at,
-            lost,
-          });
-          queue.push(at, { type: 'ack', ack: fx.ack, names: fx.names, sackAbs: fx.sackAbs, lost });
+          if (w.lost) stats.acksLost++;
+          log('ack-send', N.narrateAckSend(proto, fx.names, fx.ack.ack, fx.sackAbs, at, w.lost), { packet: fx.names, ack: fx.ack.ack, sack: fx.sackAbs, at, lost: w.lost });
           break;
         }
       }
     }
-  };
-
-  queue.push(0, { type: 'sender', input: { type: 'start' } });
-  let capped = false;
-  for (let next = queue.pop(); next; next = queue.pop()) {
-    if (events.length >= cap) {
-      capped = true;
-      break;
-    }
-    now = next.time;
-    const e = next.item;
-    switch (e.type) {
-      case 'sender':
-        stepSender(e.input);
-        break;
-      case 'timer':
-        if (timers.get(e.id) === e.token) {
-          timers.delete(e.id);
-          stepSender({ type: 'timeout', timer: e.id });
-        }
-        break;
-      case 'data':
-        if (e.lost) {
-          log('drop', N.narrateDropData(e.packet.payload, e.packet.seq), { packet: e.packet.payload, seq: e.packet.seq, reason: 'data' });
-        } else {
-          const r = receiver.step(rs, { type: 'data', packet: e.packet });
-          rs = r.state;
-          receiverEffects(r.effects, e.packet.seq);
-        }
-        break;
-      case 'ack':
-        if (e.lost) {
-          log('drop', N.narrateDropAck(e.names, e.ack.ack), { packet: e.names, ack: e.ack.ack, sack: e.sackAbs, reason: 'ack' });
-        } else {
-          stepSender({ type: 'ack', ack: e.ack }, e);
-        }
-        break;
-    }
+    if (doneAt === null && sender.done(e.states[SENDER])) doneAt = e.t;
   }
 
   const endTime = events.length > 0 ? events[events.length - 1].time : 0;
   const finishTime = doneAt ?? endTime;
+  const isCapped = capped();
   return {
     ok: true,
     config: cfg,
     events,
     delivered,
-    stats: {
-      finishTime,
-      endTime,
-      ...stats,
-      utilization: finishTime > 0 ? round((stats.transmissions * cfg.sendInterval) / finishTime, 3) : 0,
-    },
+    stats: { finishTime, endTime, ...stats, utilization: finishTime > 0 ? round((stats.transmissions * cfg.sendInterval) / finishTime, 3) : 0 },
     complete: doneAt !== null && delivered.length === cfg.packets,
-    capped,
-    capMessage: capped ? N.narrateCap(cap) : null,
+    capped: isCapped,
+    capMessage: isCapped ? N.narrateCap(cap) : null,
   };
 }
 
