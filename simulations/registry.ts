@@ -7,6 +7,9 @@ import type { Scenario } from './core/timeline';
 import type { Text } from './core/text';
 import { SCENARIOS } from './scenarios';
 import { suggest } from './suggest';
+import { SLUGS, type Slug } from './slugs';
+
+export { SLUGS, isSlug, type Slug } from './slugs';
 
 export type GroupId = 'layers' | 'transport' | 'http' | 'security' | 'realtime';
 
@@ -21,7 +24,7 @@ export const GROUPS: readonly { id: GroupId; title: Text }[] = [
 export interface Topic {
   /** Position in the study sheet, 1–23. */
   n: number;
-  slug: string;
+  slug: Slug;
   group: GroupId;
   title: Text;
   /** Loads the scenario; absent while the topic is not built yet (see scenarios.ts). */
@@ -55,6 +58,8 @@ const SHEET: readonly Omit<Topic, 'load'>[] = [
 ];
 
 export const TOPICS: readonly Topic[] = SHEET.map((t) => (SCENARIOS[t.slug] ? { ...t, load: SCENARIOS[t.slug] } : t));
+
+if (SHEET.some((t, i) => t.slug !== SLUGS[i])) throw new Error('registry: the sheet and SLUGS disagree');
 
 export const isAvailable = (t: Topic): boolean => t.load !== undefined;
 export const availableTopics = (): Topic[] => TOPICS.filter(isAvailable);

@@ -4,10 +4,11 @@
  * the player ships only these loaders to the browser.
  */
 import type { Scenario } from './core/timeline';
+import type { Slug } from './slugs';
 
 type Loader = () => Promise<{ default: Scenario }>;
 
-export const SCENARIOS: Readonly<Record<string, Loader>> = {
+export const SCENARIOS: Readonly<Partial<Record<Slug, Loader>>> = {
   'transport-layer': () => import('./topics/transport-layer'),
   'tcp-connection': () => import('./topics/tcp-connection'),
   'time-wait': () => import('./topics/time-wait'),
