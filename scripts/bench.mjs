@@ -68,6 +68,69 @@ for (const route of routes) {
   rows.push({ route, files: scripts.size, total, over: total - floor });
   await context.close();
 }
+
+// Main-thread cost at 4× CPU throttle: loading the heaviest page, stepping it and pressing End,
+// against the index page, measured the same way in the same run (long tasks over 50 ms count
+// their excess, as total blocking time does); JS heap after a GC; layout shift while loading.
+const HEAVY = process.env.BENCH_HEAVY ?? '/ko/tcp-flow-error-control?view=error&packets=40&loss=50&window=16';
+async function mainThread(route, interact) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    window.__tbt = 0;
+    window.__cls = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tbt += Math.max(0, e.duration - 50); }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`http://localhost:${port}${route}`, { waitUntil: 'networkidle' });
+  await page.locator('section.player[data-ready="true"], main.index').first().waitFor({ timeout: 60000 });
+  await page.waitForTimeout(1500);
+  const load = await page.evaluate(() => ({ tbt: window.__tbt, cls: window.__cls }));
+  if (interact) {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < 5; i++) { await page.keyboard.press('ArrowRight'); await page.waitForTimeout(150); }
+    await page.keyboard.press('End');
+    await page.waitForTimeout(1500);
+  }
+  const after = await page.evaluate(() => window.__tbt);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  await context.close();
+  return { loadTbt: load.tbt, totalTbt: after, cls: load.cls, heap };
+}
+async function shift(route, viewport) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`http://localhost:${port}${route}`, { waitUntil: 'networkidle' });
+  await page.locator('section.player[data-ready="true"], main.index, main.not-found').first().waitFor({ timeout: 60000 });
+  await page.waitForTimeout(1200);
+  const cls = await page.evaluate(() => window.__cls);
+  await context.close();
+  return cls;
+}
+const idx = await mainThread('/ko', false);
+const heavy = await mainThread(HEAVY, true);
+console.log('\nMain thread at 4× CPU throttle (1366×768)');
+console.log(`index /ko: blocking ${idx.totalTbt.toFixed(0)} ms, JS heap ${(idx.heap / 1048576).toFixed(1)} MB`);
+console.log(`${HEAVY}: blocking ${heavy.loadTbt.toFixed(0)} ms loading, ${heavy.totalTbt.toFixed(0)} ms after 5 steps and End; JS heap ${(heavy.heap / 1048576).toFixed(1)} MB`);
+console.log(`beyond the index: +${(heavy.totalTbt - idx.totalTbt).toFixed(0)} ms blocking (target < 200), +${((heavy.heap - idx.heap) / 1048576).toFixed(1)} MB heap (target ≤ 5)`);
+
+console.log('\nLayout shift while loading (target < 0.01)');
+console.log('route'.padEnd(28), '1366×768'.padStart(9), '390×844'.padStart(9));
+for (const route of routes) {
+  if (route === '/404') continue;
+  const a = await shift(route, { width: 1366, height: 768 });
+  const b = await shift(route, { width: 390, height: 844 });
+  const flag = a >= 0.01 || b >= 0.01 ? '  OVER' : '';
+  console.log(route.padEnd(28), a.toFixed(3).padStart(9), b.toFixed(3).padStart(9) + flag);
+}
+
 await browser.close();
 server.kill();
 
@@ -119,6 +182,22 @@ for (const topic of availableTopics()) {
     if (ms > worst.ms) worst = { ms, steps: tl.steps.length, bytes: JSON.stringify(tl).length };
   }
   console.log(topic.slug.padEnd(26), String(worst.steps).padStart(6), worst.ms.toFixed(2).padStart(8), kb(worst.bytes).padStart(12));
+}
+// The largest scenario, named: its timeline's size and simulation time are the engine's targets.
+{
+  const flow = (await availableTopics().find((t) => t.slug === 'tcp-flow-error-control')?.load())?.default;
+  if (flow) {
+    const params = { view: 'error', packets: 40, loss: 50, window: 16 };
+    const times = [];
+    let tl;
+    for (let i = 0; i < 25; i++) {
+      const t0 = performance.now();
+      tl = flow.simulate(params, 1);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`\nlargest: tcp-flow-error-control view=error packets=40 loss=50 window=16: ${tl.steps.length} steps, ${kb(JSON.stringify(tl).length)} kB timeline (target ≤ 400), ${times[12].toFixed(1)} ms to simulate (target ≤ 20)`);
+  }
 }
 const mem = process.memoryUsage();
 console.log(`\nheap used after all runs: ${(mem.heapUsed / 1048576).toFixed(1)} MB`);
