@@ -7,6 +7,7 @@ import type { MessageEntity, PacketEntity, PacketRef, Timeline } from './core/ti
 import type { Segment, TcpOptions } from './tcp/segment';
 import { fromHex, utf8Encode } from './wire/bytes';
 import type { Dissection } from './wire/fields';
+import { dissectArpFrame, encodeArpFrame } from './wire/arp';
 import { buildFrame, type AppProtocol } from './wire/frame';
 import { writePcap } from './wire/pcap';
 import type { TcpOption } from './wire/tcp';
@@ -27,6 +28,8 @@ export function tcpOptions(o: TcpOptions | undefined): TcpOption[] | undefined {
   if (o.mss !== undefined) out.push({ kind: 'mss', value: o.mss });
   if (o.sackPermitted) out.push({ kind: 'nop' }, { kind: 'nop' }, { kind: 'sackPermitted' });
   if (o.wscale !== undefined) out.push({ kind: 'nop' }, { kind: 'wscale', shift: o.wscale });
+  // On an ACK, SACK blocks after two NOPs (RFC 2018 §3), as Linux aligns them.
+  if (o.sack && o.sack.length > 0) out.push({ kind: 'nop' }, { kind: 'nop' }, { kind: 'sack', blocks: o.sack });
   return out;
 }
 
@@ -42,7 +45,8 @@ export function encodePacket(ref: PacketRef, ipId = 0): Dissection {
       const payload = f.payloadHex !== undefined ? fromHex(f.payloadHex) : utf8Encode(s.data);
       const app = payload.length > 0 ? (f.app ?? APP_BY_PORT[s.srcPort] ?? APP_BY_PORT[s.dstPort]) : undefined;
       return buildFrame({
-        ip: { src: f.src, dst: f.dst, id: ipId },
+        eth: f.eth,
+        ip: { src: f.src, dst: f.dst, id: f.ipId ?? ipId, ttl: f.ttl },
         tcp: {
           srcPort: s.srcPort,
           dstPort: s.dstPort,
@@ -66,6 +70,10 @@ export function encodePacket(ref: PacketRef, ipId = 0): Dissection {
         app: f.app,
       });
     }
+    case 'arp': {
+      const { t: _t, eth, ...arp } = ref.fields;
+      return dissectArpFrame(encodeArpFrame(arp, eth));
+    }
   }
 }
 
@@ -82,7 +90,8 @@ export function capture(timeline: Timeline): CapturedPacket[] {
   msgs.sort((a, b) => sentAt(a.m) - sentAt(b.m) || a.order - b.order);
   const ids = new Map<string, number>();
   return msgs.map(({ m }) => {
-    const src = m.packet!.fields.src;
+    const f = m.packet!.fields;
+    const src = 'src' in f ? f.src : f.senderIp;
     const n = (ids.get(src) ?? 0) + 1;
     ids.set(src, n);
     return { id: m.id, tMs: sentAt(m), label: m.label, dissection: encodePacket(m.packet!, n) };

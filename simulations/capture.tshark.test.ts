@@ -14,7 +14,7 @@ import { capture, timelinePcap } from './capture';
 import type { ParamSpec, ParamValues } from './core/params';
 import { findField } from './wire/fields';
 
-const FIELDS = ['frame.number', 'tcp.seq_raw', 'tcp.ack_raw', 'tcp.flags', 'tcp.len', 'ip.checksum.status', 'tcp.checksum.status', 'udp.checksum.status', 'dns.qry.name', 'dns.a', '_ws.malformed', '_ws.expert.severity'];
+const FIELDS = ['frame.number', 'tcp.seq_raw', 'tcp.ack_raw', 'tcp.flags', 'tcp.len', 'ip.checksum.status', 'tcp.checksum.status', 'udp.checksum.status', 'dns.qry.name', 'dns.a', 'arp.opcode', '_ws.malformed', '_ws.expert.severity'];
 const OPTS = ['-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE'];
 const ERROR_SEVERITY = 8388608;
 
@@ -66,8 +66,10 @@ describe('tshark dissects every exported scenario as the page shows it', () => {
             expect(row['_ws.malformed'], where).toBe('');
             const severities = row['_ws.expert.severity'] ? row['_ws.expert.severity'].split(',').map(Number) : [];
             expect(severities.filter((s) => s >= ERROR_SEVERITY), where).toEqual([]);
-            expect(row['ip.checksum.status'], where).toBe('1');
             const layers = p.dissection.layers;
+            // Every IPv4 header has a valid checksum; an ARP frame (RFC 826) has no IP layer, only its opcode.
+            if (findField(layers, 'arp.opcode')) expect(row['arp.opcode'], where).toBe(findField(layers, 'arp.opcode')!.value.startsWith('request') ? '1' : '2');
+            else expect(row['ip.checksum.status'], where).toBe('1');
             if (findField(layers, 'tcp.seq_raw')) {
               expect(row['tcp.checksum.status'], where).toBe('1');
               expect(row['tcp.seq_raw'], where).toBe(findField(layers, 'tcp.seq_raw')!.value);

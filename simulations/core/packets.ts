@@ -5,10 +5,14 @@
  */
 import type { Segment } from '../tcp/segment';
 
-/** A TCP segment between two IPv4 addresses. `payloadHex` overrides `seg.data` (UTF-8) with raw bytes. */
+/**
+ * A TCP segment between two IPv4 addresses. `payloadHex` overrides `seg.data` (UTF-8) with raw bytes.
+ * `ipId`, `ttl` and `eth` pin the IPv4 identification, TTL and Ethernet addresses (a packet seen on
+ * both sides of a router: same id, TTL one less, new MACs); without them the exporter picks them.
+ */
 export interface TcpPacketRef {
   proto: 'tcp';
-  fields: { src: string; dst: string; seg: Segment; t: number; ipId?: number; payloadHex?: string; app?: AppHint };
+  fields: { src: string; dst: string; seg: Segment; t: number; ipId?: number; ttl?: number; eth?: { src: string; dst: string }; payloadHex?: string; app?: AppHint };
 }
 
 /** A UDP datagram; `data` is UTF-8 text, `dataHex` raw bytes (a DNS message, a QUIC packet). */
@@ -20,4 +24,18 @@ export interface UdpPacketRef {
 /** How the payload is to be dissected, when the port does not say. */
 export type AppHint = 'dns' | 'http' | 'http2' | 'tls' | 'websocket';
 
-export type PacketRef = TcpPacketRef | UdpPacketRef;
+/** An ARP request or reply (RFC 826) in an Ethernet frame; `eth` defaults to broadcast (request) or the asker (reply). */
+export interface ArpPacketRef {
+  proto: 'arp';
+  fields: {
+    op: 'request' | 'reply';
+    senderMac: string;
+    senderIp: string;
+    targetMac: string;
+    targetIp: string;
+    t: number;
+    eth?: { src: string; dst: string };
+  };
+}
+
+export type PacketRef = TcpPacketRef | UdpPacketRef | ArpPacketRef;
