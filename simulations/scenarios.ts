@@ -14,4 +14,7 @@ export const SCENARIOS: Readonly<Partial<Record<Slug, Loader>>> = {
   'time-wait': () => import('./topics/time-wait'),
   'tcp-flow-error-control': () => import('./topics/tcp-flow-error-control'),
   'ports-sockets': () => import('./topics/ports-sockets'),
+  'osi-model': () => import('./topics/osi-model'),
+  'tcp-ip-model': () => import('./topics/tcp-ip-model'),
+  'dns-resolution': () => import('./topics/dns-resolution'),
 };
