@@ -1,16 +1,24 @@
 import type { Scenario } from '@/simulations/core/timeline';
-import { SCENARIOS } from '@/simulations/scenarios';
+import type { Lang } from '@/simulations/core/text';
+import type { Slug } from '@/simulations/slugs';
+// One copy of the engine per language (scripts/lang-split.mjs, run before every build): a page
+// loads its scenario from its own language's copy, so it never downloads the other narration.
+import { SCENARIOS as KO } from '@/.lang/ko/simulations/scenarios';
+import { SCENARIOS as EN } from '@/.lang/en/simulations/scenarios';
 
-/** One promise per topic, so React's use() sees the same promise on every render. */
+const TABLES = { ko: KO, en: EN } as const;
+
+/** One promise per topic and language, so React's use() sees the same promise on every render. */
 const cache = new Map<string, Promise<Scenario>>();
 
-export function loadScenario(slug: string): Promise<Scenario> {
-  let p = cache.get(slug);
+export function loadScenario(slug: string, lang: Lang): Promise<Scenario> {
+  const key = `${lang}:${slug}`;
+  let p = cache.get(key);
   if (!p) {
-    const load = SCENARIOS[slug];
+    const load = TABLES[lang][slug as Slug];
     if (!load) throw new Error(`No scenario for topic "${slug}"`);
-    p = load().then((m) => m.default);
-    cache.set(slug, p);
+    p = load().then((m) => m.default as Scenario);
+    cache.set(key, p);
   }
   return p;
 }
