@@ -41,7 +41,7 @@ export const UI = {
     stepRounded: '주소의 step={given} 은(는) 정수가 아니어서 반올림한 {used}단계로 열었습니다.',
     stepInvalid: '주소의 step={given} 은(는) 숫자가 아니어서 {used}단계로 열었습니다.',
     blank: '화면 가림: 아무 키나 누르면 돌아옵니다',
-    table: '표 (옆으로 스크롤)',
+    table: '표',
     keys: [
       ['Space', '재생 / 일시정지'],
       ['→ / PageDown', '다음 단계'],
@@ -101,7 +101,7 @@ export const UI = {
     stepRounded: "The link's step={given} is not a whole number, so the player opened at the nearest step, {used}.",
     stepInvalid: "The link's step={given} is not a number, so the player opened at step {used}.",
     blank: 'Screen blanked: press any key to come back',
-    table: 'Table (scrolls sideways)',
+    table: 'Table',
     keys: [
       ['Space', 'Play / pause'],
       ['→ / PageDown', 'Next step'],
