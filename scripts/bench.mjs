@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Prints the figures the budgets are checked against (tests never assert on timings):
+// Prints the figures the budgets are checked against (tests never assert on timings).
+// `npm run bench -- --lighthouse` adds Lighthouse medians (slow).
 //  1. for every route of the static export, the JS a modern browser loads on a first
 //     visit (module scripts, gzip; noModule polyfills excluded), measured in Chromium,
 //     beside the framework floor (Next's root main files: what a bare page loads);
@@ -132,6 +133,38 @@ for (const route of routes) {
 }
 
 await browser.close();
+
+// Lighthouse 12, mobile, median of 3 runs per page, with the index page measured in the same
+// run as the yardstick (scores move ~10 points run to run on 2 cores). Opt-in: it takes a while.
+if (process.argv.includes('--lighthouse')) {
+  const pages = ['/ko', ...routes.filter((r) => r.split('/').length === 3 && r.startsWith('/ko/'))];
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const results = [];
+  for (const route of pages) {
+    const scores = [];
+    const tbts = [];
+    const clss = [];
+    for (let i = 0; i < 3; i++) {
+      const outFile = path.join(tmpdir(), `pt-lh-${process.pid}.json`);
+      execSync(
+        `npx -y lighthouse@12 http://localhost:${port}${route} --quiet --only-categories=performance --form-factor=mobile --output=json --output-path=${outFile} --chrome-path=${CHROMIUM} --chrome-flags="${CHROMIUM_ARGS.join(' ')} --headless=new"`,
+        { stdio: 'ignore', env: { ...process.env, CHROME_PATH: CHROMIUM } },
+      );
+      const lhr = JSON.parse(readFileSync(outFile, 'utf8'));
+      scores.push(Math.round(lhr.categories.performance.score * 100));
+      tbts.push(lhr.audits['total-blocking-time'].numericValue);
+      clss.push(lhr.audits['cumulative-layout-shift'].numericValue);
+    }
+    results.push({ route, score: median(scores), tbt: median(tbts), cls: median(clss), scores });
+  }
+  const base = results[0];
+  console.log('\nLighthouse 12 mobile performance (median of 3; targets: within 5 points and 100 ms TBT of the index)');
+  console.log('route'.padEnd(28), 'score'.padStart(6), 'runs'.padStart(12), 'TBT ms'.padStart(8), 'CLS'.padStart(7));
+  for (const r of results) {
+    const flag = r !== base && (base.score - r.score > 5 || r.tbt - base.tbt > 100) ? '  OVER' : '';
+    console.log(r.route.padEnd(28), String(r.score).padStart(6), r.scores.join('/').padStart(12), r.tbt.toFixed(0).padStart(8), r.cls.toFixed(3).padStart(7) + flag);
+  }
+}
 server.kill();
 
 console.log('\nJS loaded on first visit (gzip, module scripts; Chromium, cold cache)');
