@@ -30,8 +30,9 @@ export const params: readonly ParamSpec[] = [
     },
   },
   {
-    name: 'qtype', kind: 'enum', default: 'A', label: { ko: '레코드 종류', en: 'Record type' },
-    options: (['A', 'AAAA', 'MX', 'TXT'] as const).map((v) => ({ value: v, label: { ko: v, en: v } })),
+    name: 'qtype', kind: 'enum', default: 'a', label: { ko: '레코드 종류', en: 'Record type' },
+    // Enum values are lower-case in URLs (the codec lower-cases what it reads).
+    options: (['A', 'AAAA', 'MX', 'TXT'] as const).map((v) => ({ value: v.toLowerCase(), label: { ko: v, en: v } })),
   },
   {
     name: 'cache', kind: 'enum', default: 'cold', label: { ko: '리졸버 캐시', en: 'Resolver cache' },
@@ -80,13 +81,14 @@ export function simulate(input: ParamValues, seed: number): Timeline {
   if (h.ok && h.ascii !== String(p.name).toLowerCase().replace(/\.$/, '')) {
     notices.push({ ko: `"${p.name}"은(는) DNS에서 ASCII 이름 ${h.ascii}(으)로 찾습니다 (IDNA, RFC 5891).`, en: `"${p.name}" is looked up in the DNS as its ASCII form ${h.ascii} (IDNA, RFC 5891).` });
   }
+  const qtype = String(p.qtype).toUpperCase() as DnsTypeName;
   const mode = p.mode === 'iterative-from-stub' ? 'iterative' : 'recursive';
   const trace = runDns({
-    name, qtype: p.qtype as DnsTypeName, mode, warm: p.cache === 'warm', stubCache: Boolean(p.stubcache),
+    name, qtype, mode, warm: p.cache === 'warm', stubCache: Boolean(p.stubcache),
     rtt: { stub: p['rtt-stub'] as number, root: p['rtt-root'] as number, tld: p['rtt-tld'] as number, auth: p['rtt-auth'] as number },
     loss: (p.loss as number) / 100, seed, gap: GAP_S * 1000,
   });
-  const { story, view } = buildStory({ trace, name, qtype: String(p.qtype), mode, warm: p.cache === 'warm', stubCache: Boolean(p.stubcache), gapS: GAP_S, lanes: lanesFor(name) });
+  const { story, view } = buildStory({ trace, name, qtype, mode, warm: p.cache === 'warm', stubCache: Boolean(p.stubcache), gapS: GAP_S, lanes: lanesFor(name) });
   const tl: Timeline = { topic: 'dns-resolution', scenario: 'lookup', params: p, seed, view, steps: story.beats, spans: story.spans };
   if (notices.length) tl.notices = notices;
   return tl;

@@ -96,6 +96,8 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export interface NoteContext {
   /** Who resolves: the resolver, or the stub itself in iterative mode. */
   who: Text;
+  /** The stub walks the tree itself (no resolver). */
+  iterative: boolean;
   name: string;
   qtype: string;
   stubCache: boolean;
@@ -119,7 +121,7 @@ export function noteText(actor: string, note: DnsNote, c: NoteContext): Text | u
     case 'hosts':
       return tx(`hosts 파일에 항목(${note.name} → ${note.addresses.join(', ') || '이 종류의 주소 없음'})이 있어 DNS 질의 없이 끝납니다.`, `The hosts file has ${note.name} → ${note.addresses.join(', ') || '(nothing of this type)'}: no DNS query at all.`);
     case 'cache-hit':
-      return actor === 'stub' && c.who.en !== 'The stub'
+      return actor === 'stub' && !c.iterative
         ? tx('스텁의 OS 캐시에 답이 아직 살아 있어(TTL이 남음) 아무것도 보내지 않습니다.', 'The answer is still alive in the stub\'s OS cache (its TTL has not run out): nothing is sent.')
         : tx(`${who.ko}의 캐시에 ${showName(note.name)} ${note.qtype} 레코드${note.negative ? `의 부재(${note.negative === 'nxdomain' ? 'NXDOMAIN' : 'NODATA'})` : ''}가 아직 살아 있습니다: 루트도 TLD도 권한 서버도 묻지 않습니다.`, `${who.en}'s cache still holds ${showName(note.name)} ${note.qtype}${note.negative ? ` (${note.negative === 'nxdomain' ? 'NXDOMAIN' : 'NODATA'})` : ''}: no root, no TLD, no authoritative server to ask.`);
     case 'cname':

@@ -27,7 +27,7 @@ describe('dns-resolution scenario', () => {
   it('every arrow carries bytes that decode to exactly what its label says, on UDP port 53', () => {
     for (const [i, name] of NAMES.entries()) {
       for (const mode of ['recursive', 'iterative-from-stub']) {
-        const tl = simulate({ name, mode, loss: 20, qtype: ['A', 'AAAA', 'MX', 'TXT'][i % 4] }, i + 1);
+        const tl = simulate({ name, mode, loss: 20, qtype: ['a', 'aaaa', 'mx', 'txt'][i % 4] }, i + 1);
         for (const m of messages(tl)) {
           const f = m.packet!;
           expect(f.proto).toBe('udp');
@@ -80,7 +80,7 @@ describe('dns-resolution scenario', () => {
     expect(tl.notices?.[0].en).toContain('xn--3e0b707e.kr');
     expect(messages(tl)[0].label).toMatch(/^xn--3e0b707e\.kr A\?/);
     const r = parseParams(params, new URLSearchParams('name=bad_name..com&loss=80&rtt-root=0&qtype=SRV'));
-    expect(r.values).toMatchObject({ name: 'www.naver.com', loss: 50, 'rtt-root': 1, qtype: 'A' });
+    expect(r.values).toMatchObject({ name: 'www.naver.com', loss: 50, 'rtt-root': 1, qtype: 'a' });
     expect(r.issues.map((i) => i.param).sort()).toEqual(['loss', 'name', 'qtype', 'rtt-root']);
   });
 
@@ -108,7 +108,7 @@ describe.runIf(hasTshark())('tshark reads every hop as the diagram labels it', (
   it('UDP port 53, dns.qry.name, dns.flags.authoritative and dns.count.answers match each label', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pt-dns-'));
     try {
-      for (const [i, v] of ([{}, { mode: 'iterative-from-stub', cache: 'warm' }, { name: 'nope.naver.com', qtype: 'AAAA' }, { loss: 40, name: 'www.google.com' }] as ParamValues[]).entries()) {
+      for (const [i, v] of ([{}, { mode: 'iterative-from-stub', cache: 'warm' }, { name: 'nope.naver.com', qtype: 'aaaa' }, { loss: 40, name: 'www.google.com' }] as ParamValues[]).entries()) {
         const tl = scenario.simulate(v, i + 1);
         const file = join(dir, `dns-${i}.pcap`);
         writeFileSync(file, timelinePcap(tl));

@@ -70,6 +70,7 @@ export function buildStory(o: StoryInput): { story: Story; view: View } {
   };
 
   const who = o.mode === 'iterative' ? tx('스텁', 'The stub') : tx('리졸버', 'The resolver');
+  const whoShort = o.mode === 'iterative' ? tx('스텁', 'Stub') : tx('리졸버', 'Resolver');
   const holder = o.mode === 'iterative' ? 'stub' : 'resolver';
   const sentRow = new Map<string, number>();
   const endRow = new Map<string, number>();
@@ -88,7 +89,7 @@ export function buildStory(o: StoryInput): { story: Story; view: View } {
     const notes = e.notes.map((n) => ({ actor: n.actor, note: n.note as DnsNote }));
     const has = (k: DnsNote['kind']) => notes.find((n) => n.note.kind === k);
     for (const n of notes) if (n.note.kind === 'lookup') { startedAt = e.t; lookupN = n.note.n; }
-    const ctx: NoteContext = { who, name: o.name, qtype: o.qtype, stubCache: o.stubCache, startedAt, now: e.t, gapS: o.gapS };
+    const ctx: NoteContext = { who, iterative: o.mode === 'iterative', name: o.name, qtype: o.qtype, stubCache: o.stubCache, startedAt, now: e.t, gapS: o.gapS };
     const parts: (Text | undefined)[] = [];
     let caption: Text = tx('', '');
     let k: string | undefined;
@@ -122,7 +123,7 @@ export function buildStory(o: StoryInput): { story: Story; view: View } {
         k = lookupN === 1 ? 'answer' : 'second-answer';
       } else {
         const ask = has('ask');
-        caption = has('reply') ? tx(`${who.ko}: 캐시에 저장 → 스텁에게 답`, `${who.en.replace('The ', '')}: cache → answer the stub`) : ask && ask.note.kind === 'ask' ? tx(`${who.ko}: 캐시에 저장 → ${ask.note.server}`, `${who.en.replace('The ', '')}: cache → ask ${ask.note.server}`) : tx(`${who.ko} ← 응답`, `${who.en.replace('The ', '')} ← response`);
+        caption = has('reply') ? tx(`${whoShort.ko}: 캐시에 저장 → 스텁에게 답`, `${whoShort.en}: cache → answer the stub`) : ask && ask.note.kind === 'ask' ? tx(`${whoShort.ko}: 캐시에 저장 → ${ask.note.server}`, `${whoShort.en}: cache → ask ${ask.note.server}`) : tx(`${whoShort.ko} ← 응답`, `${whoShort.en} ← response`);
       }
     } else if (c.kind === 'lost') {
       const w = trace.wire(c.wire);
