@@ -19,8 +19,10 @@ export interface StackLayer {
   pdu: Text;
   /** Addresses this layer reads ("port", "IP", "MAC"), when it has some. */
   address?: Text;
-  /** Example protocols or devices, shown small. */
+  /** Example protocols, shown small. */
   examples?: string;
+  /** The devices that work at this layer. */
+  devices?: Text;
 }
 
 /** A header (or payload, or trailer) in the PDU as it stands, outermost first. */

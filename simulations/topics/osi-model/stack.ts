@@ -23,9 +23,9 @@ export const OSI_LAYERS: readonly StackLayer[] = [
   { key: 'osi-6', osi: [6], name: T('6 표현 계층', '6 Presentation'), pdu: PDU.data, examples: 'UTF-8, JPEG, gzip' },
   { key: 'osi-5', osi: [5], name: T('5 세션 계층', '5 Session'), pdu: PDU.data, examples: 'ISO 8327' },
   { key: 'osi-4', osi: [4], name: T('4 전송 계층', '4 Transport'), pdu: PDU.segment, address: T('포트', 'port'), examples: 'TCP, UDP' },
-  { key: 'osi-3', osi: [3], name: T('3 네트워크 계층', '3 Network'), pdu: PDU.packet, address: T('IP 주소', 'IP address'), examples: 'IPv4, IPv6' },
-  { key: 'osi-2', osi: [2], name: T('2 데이터 링크 계층', '2 Data link'), pdu: PDU.frame, address: T('MAC 주소', 'MAC address'), examples: 'Ethernet, 802.11' },
-  { key: 'osi-1', osi: [1], name: T('1 물리 계층', '1 Physical'), pdu: PDU.bits, examples: '1000BASE-T' },
+  { key: 'osi-3', osi: [3], name: T('3 네트워크 계층', '3 Network'), pdu: PDU.packet, address: T('IP 주소', 'IP address'), examples: 'IPv4, IPv6', devices: T('라우터', 'routers') },
+  { key: 'osi-2', osi: [2], name: T('2 데이터 링크 계층', '2 Data link'), pdu: PDU.frame, address: T('MAC 주소', 'MAC address'), examples: 'Ethernet, 802.11', devices: T('스위치, 브리지', 'switches, bridges') },
+  { key: 'osi-1', osi: [1], name: T('1 물리 계층', '1 Physical'), pdu: PDU.bits, examples: '1000BASE-T', devices: T('허브, 리피터, 케이블', 'hubs, repeaters, cables') },
 ];
 
 export const osiKey = (n: number): string => `osi-${n}`;
