@@ -2,9 +2,9 @@
 
 import { m } from 'framer-motion';
 import type { FsmEntity } from '@/simulations/core/timeline';
-import type { Lang } from '@/simulations/core/text';
 import { useTransition } from './motion';
-import { TCP_EDGES, type TcpState } from '@/simulations/tcp/edges';
+import { roleOf, type PanelProps } from './types';
+import { TCP_STATES, TCP_TRANSITIONS, type TcpState } from '@/simulations/tcp/states';
 
 /** Where each state sits in the figure (after RFC 9293 Figure 5), in a 3-column grid. */
 const POS: Record<TcpState, [number, number]> = {
@@ -35,8 +35,15 @@ function edge(a: { x: number; y: number }, b: { x: number; y: number }) {
   return { x: a.x + dx * k, y: a.y + dy * k };
 }
 
-/** The RFC 9293 state diagram, lighting each actor's state and the transition just taken. */
-export function TcpStateFigure({ fsm, lang }: { fsm: FsmEntity; lang: Lang }) {
+/**
+ * The RFC 9293 state diagram, lighting each actor's state and the transition just taken.
+ * Its edges are the engine's own transition table (`TCP_TRANSITIONS`), the list the state
+ * machine is held to; only the placement of the states lives here.
+ */
+export default function TcpStateFigure({ entities, scene, lang }: PanelProps) {
+  const fsm = entities[0] as FsmEntity;
+  // Colours come from each actor's role in the scene, never from its id.
+  const role = (actor: string) => roleOf(scene, actor);
   const ease = useTransition();
   const H = row(6) + 30;
   const lit = new Map(fsm.transitions.map((tr) => [`${tr.from}>${tr.to}`, tr]));
@@ -50,8 +57,7 @@ export function TcpStateFigure({ fsm, lang }: { fsm: FsmEntity; lang: Lang }) {
             <path d="M0 0L10 5L0 10z" className="fsm-arrowhead" />
           </marker>
         </defs>
-        {TCP_EDGES.map(([from, to]) => {
-          const tr = { from, to };
+        {TCP_TRANSITIONS.map((tr) => {
           const a = center(tr.from);
           const b = center(tr.to);
           // TIME-WAIT → CLOSED goes round the left side instead of through the figure.
@@ -62,19 +68,23 @@ export function TcpStateFigure({ fsm, lang }: { fsm: FsmEntity; lang: Lang }) {
             tr.from === 'TIME-WAIT' && tr.to === 'CLOSED'
               ? `M${a.x - BW / 2} ${a.y} H 8 V ${b.y} H ${b.x - BW / 2}`
               : `M${p0.x} ${p0.y} L${p1.x} ${p1.y}`;
-          return <path key={`${tr.from}>${tr.to}`} d={d} className={`fsm-edge${on ? ` lit lit-${on.actor}` : ''}`} markerEnd="url(#fsm-arrow)" />;
+          return (
+            <path key={`${tr.from}>${tr.to}`} d={d} className={`fsm-edge${on ? ` lit role-${role(on.actor)}` : ''}`} markerEnd="url(#fsm-arrow)">
+              <title>{`${tr.from} → ${tr.to}: ${tr.label[lang]}`}</title>
+            </path>
+          );
         })}
-        {(Object.keys(POS) as TcpState[]).map((s) => {
+        {TCP_STATES.map((s) => {
           const c = center(s);
           const who = activeOf(s);
           return (
-            <g key={s} className={`fsm-state${who.length ? ' active' : ''} ${who.map((w) => `at-${w}`).join(' ')}`} transform={`translate(${c.x}, ${c.y})`}>
+            <g key={s} className={`fsm-state${who.length ? ` active role-${who.length > 1 ? 'many' : role(who[0])}` : ''}`} transform={`translate(${c.x}, ${c.y})`}>
               <rect x={-BW / 2} y={-BH / 2} width={BW} height={BH} rx={8} />
               <text textAnchor="middle" y={5}>
                 {s}
               </text>
               {who.map((w, i) => (
-                <m.circle key={w} className={`fsm-dot dot-${w}`} r={7} initial={false} animate={{ cx: -BW / 2 + 2 + i * 16, cy: -BH / 2 + 2 }} transition={ease} />
+                <m.circle key={w} className={`fsm-dot role-${role(w)}`} r={7} initial={false} animate={{ cx: -BW / 2 + 2 + i * 16, cy: -BH / 2 + 2 }} transition={ease} />
               ))}
             </g>
           );
@@ -83,7 +93,7 @@ export function TcpStateFigure({ fsm, lang }: { fsm: FsmEntity; lang: Lang }) {
       <figcaption>
         {fsm.transitions.length > 0
           ? fsm.transitions.map((tr) => (
-              <span key={`${tr.actor}${tr.from}`} className={`fsm-cap cap-${tr.actor}`}>
+              <span key={`${tr.actor}${tr.from}`} className={`fsm-cap role-${role(tr.actor)}`}>
                 {tr.from} → {tr.to}: {tr.label[lang]}
               </span>
             ))

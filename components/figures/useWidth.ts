@@ -1,20 +1,37 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 
-/** The rendered width of an element, in CSS px (a default until measured). */
-export function useWidth<T extends Element>(initial: number) {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(initial);
+export interface BoxSize {
+  width: number;
+  height: number;
+  /** Inside a player in full screen: the height is given by the screen, not by the drawing. */
+  full: boolean;
+}
+
+/** The rendered size of an element, in CSS px (a default width until measured). */
+export function useBox(ref: RefObject<Element | null>, initial: number): BoxSize {
+  const [box, setBox] = useState<BoxSize>({ width: initial, height: 0, full: false });
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const ro = new ResizeObserver(([entry]) => {
-      const w = Math.round(entry.contentRect.width);
-      if (w > 0) setWidth(w);
-    });
+    const read = () => {
+      const r = el.getBoundingClientRect();
+      const full = !!el.closest('[data-fullscreen="true"]');
+      const next = { width: Math.round(el.clientWidth || r.width), height: Math.floor(r.height), full };
+      if (next.width > 0) setBox((b) => (b.width === next.width && b.full === next.full && (!full || b.height === next.height) ? b : next));
+    };
+    read();
+    const ro = new ResizeObserver(read);
     ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  return [ref, width] as const;
+    // Full screen toggles an attribute on the player: watch it as well as the size.
+    const player = el.closest('[data-fullscreen]');
+    const mo = player ? new MutationObserver(read) : null;
+    mo?.observe(player!, { attributes: true, attributeFilter: ['data-fullscreen'] });
+    return () => {
+      ro.disconnect();
+      mo?.disconnect();
+    };
+  }, [ref]);
+  return box;
 }

@@ -3,8 +3,8 @@
 import { nice } from 'd3-array';
 import { m } from 'framer-motion';
 import type { ChartEntity } from '@/simulations/core/timeline';
-import type { Lang } from '@/simulations/core/text';
 import { useTransition } from '../motion';
+import type { PanelProps } from '../types';
 
 const W = 420;
 const LABEL = 128;
@@ -14,7 +14,8 @@ const ROW = 22;
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
 /** Small multiples: one horizontal bar chart per series, the same groups in each, values from the simulation. */
-export default function BarChart({ chart, lang }: { chart: ChartEntity; lang: Lang }) {
+export default function BarChart({ entities, lang }: PanelProps) {
+  const chart = entities[0] as ChartEntity;
   const ease = useTransition();
   const blockH = chart.groups.length * ROW + 26;
   const H = chart.series.length * blockH;

@@ -1,8 +1,9 @@
 import type { CountersEntity } from '@/simulations/core/timeline';
-import type { Lang } from '@/simulations/core/text';
+import type { PanelProps } from '../types';
 
 /** Counters the simulation computed, as a real table (readable by screen readers). */
-export default function Counters({ c, lang }: { c: CountersEntity; lang: Lang }) {
+export default function Counters({ entities, lang }: PanelProps) {
+  const c = entities[0] as CountersEntity;
   return (
     <div className="panel counters">
       <table>

@@ -2,8 +2,8 @@
 
 import { m } from 'framer-motion';
 import type { WindowEntity } from '@/simulations/core/timeline';
-import type { Lang } from '@/simulations/core/text';
 import { useTransition } from '../motion';
+import type { PanelProps } from '../types';
 
 const CELL = 26;
 const GAP = 3;
@@ -21,7 +21,8 @@ const LEGEND: Record<string, { ko: string; en: string }> = {
 };
 
 /** A sliding window: numbered cells, and a bracket over the window that slides as it moves. */
-export default function WindowStrip({ win, lang }: { win: WindowEntity; lang: Lang }) {
+export default function WindowStrip({ entities, lang }: PanelProps) {
+  const win = entities[0] as WindowEntity;
   const ease = useTransition();
   const n = win.cells.length;
   const width = PAD * 2 + n * (CELL + GAP) - GAP;
@@ -37,7 +38,8 @@ export default function WindowStrip({ win, lang }: { win: WindowEntity; lang: La
         <strong>{win.label[lang]}</strong>
         {win.note && <span className="panel-note"> · {win.note[lang]}</span>}
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${CELL + 26}`} role="img" aria-label={`${win.label[lang]}: ${summary}`} style={{ maxWidth: `${Math.round(Math.max(width * 1.4, 200))}px` }}>
+      <div className="panel-pan">
+      <svg viewBox={`0 0 ${width} ${CELL + 26}`} role="img" aria-label={`${win.label[lang]}: ${summary}`} style={{ maxWidth: `${Math.round(Math.max(width * 1.4, 200))}px`, minWidth: `${width}px` }}>
         <m.rect
           className="win-bracket"
           y={2}
@@ -56,6 +58,7 @@ export default function WindowStrip({ win, lang }: { win: WindowEntity; lang: La
           </g>
         ))}
       </svg>
+      </div>
       <ul className="legend" aria-hidden="true">
         {states.map((s) => (
           <li key={s}>

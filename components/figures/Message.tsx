@@ -1,0 +1,61 @@
+'use client';
+
+import { m } from 'framer-motion';
+import type { MessageEntity } from '@/simulations/core/timeline';
+import type { Lang } from '@/simulations/core/text';
+import { lerp } from './geometry';
+import { useTransition } from './motion';
+import type { Chip, Label } from './seqBody';
+import { FONT } from './seqBody';
+
+/**
+ * One message: its arrow, and either the chip of a packet in flight or its label, both placed
+ * by the layout. Its colour comes from `tone` (a CSS class), never from its text.
+ */
+export function Message({ msg, at, label, chip, current, onInspect, lang }: { msg: MessageEntity; at: { x0: number; y0: number; x1: number; y1: number }; label?: Label; chip?: Chip; current: boolean; onInspect?: (id: string) => void; lang: Lang }) {
+  const ease = useTransition();
+  const flying = msg.status === 'flight';
+  const k = flying ? Math.max(msg.progress, 0.14) : 1;
+  const xNow = flying ? lerp(at.x0, at.x1, k) : at.x1;
+  const yNow = flying ? lerp(at.y0, at.y1, k) : at.y1;
+  const cls = ['msg', `msg-${msg.status}`, `tone-${msg.tone ?? 'neutral'}`, msg.retransmission ? 'msg-rtx' : '', current ? 'msg-current' : ''].filter(Boolean).join(' ');
+  const lost = msg.status === 'lost' ? (lang === 'ko' ? '손실, ' : 'lost, ') : '';
+  return (
+    <g
+      className={cls}
+      data-msg={msg.id}
+      {...(onInspect && {
+        role: 'button',
+        tabIndex: 0,
+        'aria-label': `${msg.label} (${lost}${lang === 'ko' ? '패킷 살펴보기' : 'inspect packet'})`,
+        onClick: () => onInspect(msg.id),
+        onKeyDown: (e: React.KeyboardEvent) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            e.stopPropagation();
+            onInspect(msg.id);
+          }
+        },
+      })}
+    >
+      <title>{msg.label}</title>
+      {/* A wide invisible stroke makes the thin arrow easy to hit. */}
+      <line className="hit" x1={at.x0} y1={at.y0} x2={xNow} y2={yNow} />
+      <m.line x1={at.x0} y1={at.y0} initial={{ x2: at.x0, y2: at.y0 }} animate={{ x2: xNow, y2: yNow }} transition={ease} markerEnd={msg.status === 'delivered' ? 'url(#arrow)' : undefined} />
+      {msg.status === 'lost' && <path className="lost-x" d={`M${at.x1 - 7} ${at.y1 - 7}l14 14M${at.x1 + 7} ${at.y1 - 7}l-14 14`} />}
+      {flying && chip && (
+        <m.g initial={{ x: at.x0, y: at.y0 }} animate={{ x: chip.x, y: chip.y }} transition={ease}>
+          <rect className="chip" x={-chip.w / 2} y={-12} width={chip.w} height={24} rx={6} />
+          <text className="chip-text" textAnchor="middle" y={5} style={{ fontSize: FONT.chip.size, fontWeight: FONT.chip.weight }}>
+            {chip.text}
+          </text>
+        </m.g>
+      )}
+      {!flying && label && (
+        <m.text className="msg-label" x={label.x} y={label.y} textAnchor="middle" style={{ fontSize: label.font.size, fontWeight: label.font.weight }} initial={{ opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
+          {label.text}
+        </m.text>
+      )}
+    </g>
+  );
+}

@@ -1,0 +1,94 @@
+'use client';
+
+import { useEffect, useState, type RefObject } from 'react';
+
+/** How a piece of diagram text is set: size in SVG units, weight, sans or mono. */
+export interface Font {
+  size: number;
+  weight: 400 | 700 | 800;
+  mono?: boolean;
+}
+
+/** A text's advance width and the ascent/descent of its line box, in SVG units. */
+export interface Metrics {
+  w: number;
+  asc: number;
+  desc: number;
+}
+
+export type Measure = (text: string, font: Font) => Metrics;
+
+const wide = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+
+/** A generous estimate (used before the page can measure, e.g. in the static HTML). */
+export const estimate: Measure = (text, f) => {
+  let w = 0;
+  for (const ch of text) w += wide.test(ch) ? 1 : f.mono ? 0.62 : f.weight > 400 ? 0.64 : 0.6;
+  return { w: w * f.size, asc: f.size * 1.16, desc: f.size * 0.3 };
+};
+
+/**
+ * Measures text with the fonts the diagram really uses (a canvas set to the computed font
+ * families of `ref`), so that labels are placed by their true widths; falls back to the
+ * estimate until mounted, and measures again once web fonts have loaded.
+ */
+export function useMeasure(ref: RefObject<Element | null>): Measure {
+  const [measure, setMeasure] = useState<Measure>(() => estimate);
+  useEffect(() => {
+    const el = ref.current;
+    const ctx = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+    if (!el || !ctx) return;
+    const make = (): Measure => {
+      const cs = getComputedStyle(el);
+      const sans = cs.getPropertyValue('--font').trim() || cs.fontFamily;
+      const mono = cs.getPropertyValue('--mono').trim() || 'monospace';
+      const cache = new Map<string, Metrics>();
+      return (text, f) => {
+        const key = `${f.size}|${f.weight}|${f.mono ? 1 : 0}|${text}`;
+        let m = cache.get(key);
+        if (!m) {
+          ctx.font = `${f.weight} ${f.size}px ${f.mono ? mono : sans}`;
+          const r = ctx.measureText(text);
+          const e = estimate(text, f);
+          // The line box SVG reports for a text: at least the font's own, whichever font the glyphs fall back to.
+          m = { w: r.width, asc: Math.max(r.fontBoundingBoxAscent || 0, e.asc), desc: Math.max(r.fontBoundingBoxDescent || 0, e.desc) };
+          cache.set(key, m);
+        }
+        return m;
+      };
+    };
+    setMeasure(() => make());
+    let live = true;
+    document.fonts?.ready.then(() => live && setMeasure(() => make()));
+    return () => {
+      live = false;
+    };
+  }, [ref]);
+  return measure;
+}
+
+/** The longest start of `text` (plus "…") no wider than `max`; the text itself when it fits. */
+export function fitEnd(text: string, max: number, font: Font, measure: Measure): string {
+  if (measure(text, font).w <= max) return text;
+  const chars = [...text];
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${chars.slice(0, mid).join('').trimEnd()}…`, font).w <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo > 0 ? `${chars.slice(0, lo).join('').trimEnd()}…` : '';
+}
+
+/** Keeps both ends (an address's host and port) and drops the middle: "198.51.…:5000". */
+export function fitMiddle(text: string, max: number, font: Font, measure: Measure): string {
+  if (measure(text, font).w <= max) return text;
+  const chars = [...text];
+  for (let keep = chars.length - 1; keep >= 2; keep--) {
+    const tail = Math.floor(keep / 2);
+    const s = `${chars.slice(0, keep - tail).join('')}…${chars.slice(chars.length - tail).join('')}`;
+    if (measure(s, font).w <= max) return s;
+  }
+  return fitEnd(text, max, font, measure);
+}

@@ -1,0 +1,43 @@
+/** Axis-aligned boxes in SVG units, and a greedy placer that never lets two of them overlap. */
+export interface Box {
+  l: number;
+  t: number;
+  r: number;
+  b: number;
+}
+
+export const boxOf = (x: number, y: number, w: number, h: number): Box => ({ l: x, t: y, r: x + w, b: y + h });
+
+/** The box of a text set at (x, baseline) with the given anchor. */
+export function textBox(x: number, baseline: number, w: number, asc: number, desc: number, anchor: 'start' | 'middle' | 'end'): Box {
+  const l = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+  return { l, t: baseline - asc, r: l + w, b: baseline + desc };
+}
+
+export const hits = (a: Box, b: Box, gap = 0): boolean => a.l < b.r + gap && b.l < a.r + gap && a.t < b.b + gap && b.t < a.b + gap;
+export const inside = (a: Box, frame: Box): boolean => a.l >= frame.l && a.r <= frame.r && a.t >= frame.t && a.b <= frame.b;
+
+/** Boxes already taken inside a frame: `fits` says whether a new one may go there. */
+export class Placer {
+  private taken: Box[] = [];
+  constructor(
+    readonly frame: Box,
+    readonly gap = 2,
+  ) {}
+  fits(b: Box): boolean {
+    return inside(b, this.frame) && !this.taken.some((o) => hits(o, b, this.gap));
+  }
+  take(b: Box): void {
+    this.taken.push(b);
+  }
+  /** The first candidate that fits, taken; undefined when none does. */
+  first<T extends { box: Box }>(candidates: Iterable<T>): T | undefined {
+    for (const c of candidates) {
+      if (this.fits(c.box)) {
+        this.take(c.box);
+        return c;
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Every figure kind, in one place: which entity kinds it draws, its component, whether it
+ * loads lazily, and whether it is a stage or a panel. `Diagram` and `SideFigure` only
+ * iterate this list. Adding a figure: its entity module in `simulations/figures/`, its
+ * component here in `components/figures/`, and one line below (layer stacks, DNS trees,
+ * token anatomy and resource tables come the same way).
+ */
+import { lazy } from 'react';
+import type { FigureDef, PanelProps, StageProps } from './types';
+import SequenceDiagram from './SequenceDiagram';
+import TcpStateFigure from './TcpStateFigure';
+import Counters from './panels/Counters';
+
+export type { FigureDef, PanelProps, StageProps } from './types';
+
+const later = <P,>(load: () => Promise<{ default: React.ComponentType<P> }>) => lazy(load);
+
+export const FIGURES: readonly FigureDef[] = [
+  { slot: 'stage', id: 'sequence', kinds: ['actor', 'message', 'mark', 'timer'], lazy: false, component: SequenceDiagram },
+  { slot: 'stage', id: 'topology', kinds: ['node', 'link', 'packet'], lazy: true, component: later<StageProps>(() => import('./Topology')) },
+  { slot: 'panel', id: 'fsm', kinds: ['fsm'], lazy: false, each: true, component: TcpStateFigure },
+  { slot: 'panel', id: 'window', kinds: ['window'], lazy: true, each: true, component: later<PanelProps>(() => import('./panels/WindowStrip')) },
+  { slot: 'panel', id: 'counters', kinds: ['counters'], lazy: false, each: true, component: Counters },
+  { slot: 'panel', id: 'chart', kinds: ['chart'], lazy: true, each: true, component: later<PanelProps>(() => import('./panels/BarChart')) },
+];
+
+export const stageFigure = (id: string) => FIGURES.find((f): f is Extract<FigureDef, { slot: 'stage' }> => f.slot === 'stage' && f.id === id);
+export const panelFigures = () => FIGURES.filter((f): f is Extract<FigureDef, { slot: 'panel' }> => f.slot === 'panel');
