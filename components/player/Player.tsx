@@ -3,6 +3,7 @@
 import { Suspense, lazy, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LazyMotion, MotionConfig, domMin } from 'framer-motion';
 import type { Lang } from '@/simulations/core/text';
+import { sceneAt } from '@/simulations/core/story';
 import { defaults, type ParamIssue, type ParamValues } from '@/simulations/core/params';
 import type { Ui } from '../i18n';
 import { fill } from '../fill';
@@ -39,7 +40,7 @@ interface Notice {
 
 /** The interface strings come from the page (one language), so both languages are not shipped. */
 export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t: Ui }) {
-  const scenario = use(loadScenario(slug));
+  const scenario = use(loadScenario(slug, lang));
   const rootRef = useRef<HTMLElement>(null);
   const [values, setValues] = useState<ParamValues>(() => defaults(scenario.params));
   const [index, setIndex] = useState(0);
@@ -56,8 +57,10 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
   const timeline = useMemo(() => scenario.simulate(values, values.seed as number), [scenario, values]);
   const count = timeline.steps.length;
   const current = timeline.steps[Math.min(index, count - 1)];
+  // The scene is sampled from the story's spans: cheap at any step, nothing stored per step.
+  const scene = useMemo(() => sceneAt({ beats: timeline.steps, spans: timeline.spans }, Math.min(index, count - 1)), [timeline, index, count]);
   const hasPackets = useMemo(
-    () => timeline.steps.some((s) => Object.values(s.scene.entities).some((e) => (e.kind === 'message' || e.kind === 'packet') && !!e.packet)),
+    () => timeline.spans.some(({ entity: e }) => (e.kind === 'message' || e.kind === 'packet') && !!e.packet),
     [timeline, count],
   );
 
@@ -301,7 +304,7 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
             </div>
           )}
           <div className="stage">
-            <Diagram kind={scenario.diagram} scene={current.scene} view={timeline.view} index={index} lang={lang} onInspect={hasPackets ? setInspecting : undefined} />
+            <Diagram kind={scenario.diagram} scene={scene} view={timeline.view} index={index} lang={lang} onInspect={hasPackets ? setInspecting : undefined} />
           </div>
           <Controls
             t={t}
@@ -345,7 +348,7 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
                 {current.narration[lang]}
               </p>
             </div>
-            <SideFigure scene={current.scene} lang={lang} />
+            <SideFigure scene={scene} lang={lang} />
           </div>
           <div className="player-lower">
             <StepList t={t} steps={timeline.steps} index={index} lang={lang} onPick={(i) => { setPlaying(false); go(i); }} />
