@@ -6,9 +6,10 @@
  */
 import { SEED_PARAM, normalize, type ParamSpec, type ParamValues } from '../../core/params';
 import type { Text } from '../../core/text';
-import { fromScenes, type Scenario, type Timeline } from '../../core/timeline';
+import type { Scenario, Timeline } from '../../core/timeline';
 import { makePlan, runTcpLane, runUdp, type Plan, type TcpLane } from './race';
-import { buildSteps, type Focus } from './steps';
+import type { Focus } from './labels';
+import { buildStory } from './story';
 import type { UdpLane } from './udp';
 
 export const params: readonly ParamSpec[] = [
@@ -78,7 +79,7 @@ export function race(input: ParamValues, seed: number): Race {
 export function simulate(input: ParamValues, seed: number): Timeline {
   const p = normalize(params, { ...input, seed });
   const r = race(p, seed);
-  const { steps, view } = buildSteps({ ...r, focus: p.focus as Focus });
+  const { beats, spans, view } = buildStory({ ...r, focus: p.focus as Focus });
   const notices: Text[] = [];
   if (r.tcp.truncated) {
     notices.push({
@@ -86,7 +87,7 @@ export function simulate(input: ParamValues, seed: number): Timeline {
       en: 'The TCP lane hit the safety limit and stopped before the connection closed.',
     });
   }
-  const tl: Timeline = { topic: 'transport-layer', scenario: 'race', params: p, seed, view, ...fromScenes(steps) };
+  const tl: Timeline = { topic: 'transport-layer', scenario: 'race', params: p, seed, view, steps: beats, spans };
   if (notices.length) tl.notices = notices;
   return tl;
 }

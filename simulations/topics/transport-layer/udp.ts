@@ -1,23 +1,28 @@
 /**
- * The UDP lane, as small as UDP itself (RFC 768): a sending socket that turns
- * each sendto() into one datagram, a receiving socket that hands each datagram
- * to the app the moment it arrives, and a network that carries or drops it.
- * No connection, no sequence numbers, no acknowledgements, no timers: what the
+ * The UDP lane, as small as UDP itself (RFC 768), run on the kernel: a sending socket
+ * that turns each sendto() into one datagram, a receiving socket that hands each
+ * datagram to the app the moment it arrives, and a link that carries, delays or drops
+ * it. No connection, no sequence numbers, no acknowledgements, no timers: what the
  * network loses is gone, and what it reorders stays reordered.
  */
+import { run, type KernelEffect, type KernelInput, type Machine } from '../../core/kernel';
 
 /** What the receiving socket knows: the messages handed to the app, in arrival order. */
 export interface UdpReceiver {
   delivered: number[];
 }
 
-/** A datagram on the wire: the header fields and payload, plus its fate. */
-export interface Datagram {
-  id: string;
+/** The datagram as it travels: header ports and payload (message number kept for the story). */
+export interface UdpMsg {
   msg: number;
   srcPort: number;
   dstPort: number;
   data: string;
+}
+
+/** A datagram on the wire: the header fields and payload, plus its fate. */
+export interface Datagram extends UdpMsg {
+  id: string;
   sentAt: number;
   /** When it arrives, or when it is lost (then `lost` is true). */
   endAt: number;
@@ -60,43 +65,60 @@ export interface UdpLane {
   events: UdpEvent[];
 }
 
-/** Runs the lane in logical time: sends, then arrivals and losses in time order. */
-export function runUdpLane(input: UdpLaneInput): UdpLane {
-  const datagrams: Datagram[] = input.data.map((data, i) => {
-    const delay = input.oneWay + input.extra[i];
-    const lost = input.lost[i];
-    return {
-      id: `u${i + 1}`,
-      msg: i + 1,
-      srcPort: input.srcPort,
-      dstPort: input.dstPort,
-      data,
-      sentAt: input.sendAt[i],
-      // A lost datagram is drawn ending half way, like a lost TCP segment.
-      endAt: lost ? input.sendAt[i] + Math.round(delay / 2) : input.sendAt[i] + delay,
-      lost,
-    };
-  });
-  type Item = { at: number; order: number; kind: 'send' | 'end'; d: Datagram };
-  const queue: Item[] = [];
-  let order = 0;
-  for (const d of datagrams) queue.push({ at: d.sentAt, order: order++, kind: 'send', d });
-  for (const d of datagrams) queue.push({ at: d.endAt, order: order++, kind: 'end', d });
-  queue.sort((a, b) => a.at - b.at || a.order - b.order);
+type State = UdpReceiver | { sent: number };
+type Post = { sendto: number };
+type Note = UdpRxEffect;
 
-  let rx: UdpReceiver = { delivered: [] };
+/** The sending socket: one sendto(), one datagram. */
+function sender(input: UdpLaneInput): Machine<State, UdpMsg, Post, Note> {
+  return {
+    init: { sent: 0 },
+    step(s, ev: KernelInput<UdpMsg, Post>) {
+      if (ev.type !== 'post') return { state: s, effects: [] };
+      const i = ev.data.sendto;
+      const msg: UdpMsg = { msg: i + 1, srcPort: input.srcPort, dstPort: input.dstPort, data: input.data[i] };
+      return { state: { sent: (s as { sent: number }).sent + 1 }, effects: [{ type: 'send', to: 'server', msg }] };
+    },
+  };
+}
+
+/** The receiving socket: recvfrom() gets each datagram as it lands. */
+const receiver: Machine<State, UdpMsg, Post, Note> = {
+  init: { delivered: [] },
+  step(s, ev) {
+    if (ev.type !== 'msg') return { state: s, effects: [] };
+    const r = udpReceive(s as UdpReceiver, ev.msg);
+    return { state: r.rx, effects: r.effects.map((note): KernelEffect<UdpMsg, Post, Note> => ({ type: 'note', note })) };
+  },
+};
+
+/** Runs the lane on the kernel: the app's sendto() calls are the script, the path is one link. */
+export function runUdpLane(input: UdpLaneInput): UdpLane {
+  const trace = run<State, UdpMsg, Post, Note>({
+    actors: { client: sender(input), server: receiver },
+    links: {
+      'client>server': {
+        delay: input.oneWay,
+        drop: (m) => input.lost[m.msg - 1],
+        extraDelay: (m) => input.extra[m.msg - 1],
+      },
+    },
+    seed: 0,
+    script: input.sendAt.map((at, i) => ({ at, to: 'client', data: { sendto: i } })),
+  });
+  const idOf = (wire: string) => `u${trace.wire(wire).msg.msg}`;
+  const datagrams: Datagram[] = trace.wires.map((w) => ({ id: `u${w.msg.msg}`, ...w.msg, sentAt: w.sentAt, endAt: w.endAt, lost: w.lost }));
   const events: UdpEvent[] = [];
-  for (const item of queue) {
-    const d = item.d;
-    if (item.kind === 'send') {
-      events.push({ kind: 'send', t: item.at, datagram: d.id, msg: d.msg });
-    } else if (d.lost) {
-      events.push({ kind: 'lost', t: item.at, datagram: d.id, msg: d.msg });
-    } else {
-      const r = udpReceive(rx, d);
-      rx = r.rx;
-      const fx = r.effects[0];
-      events.push({ kind: 'arrive', t: item.at, datagram: d.id, msg: d.msg, outOfOrder: fx.outOfOrder, delivered: [...rx.delivered] });
+  for (const e of trace.entries) {
+    const c = e.cause;
+    if (c.kind === 'post') {
+      for (const id of e.sent) events.push({ kind: 'send', t: e.t, datagram: idOf(id), msg: trace.wire(id).msg.msg });
+    } else if (c.kind === 'lost') {
+      events.push({ kind: 'lost', t: e.t, datagram: idOf(c.wire), msg: trace.wire(c.wire).msg.msg });
+    } else if (c.kind === 'msg') {
+      const note = e.notes[0].note;
+      const rx = e.states.server as UdpReceiver;
+      events.push({ kind: 'arrive', t: e.t, datagram: idOf(c.wire), msg: note.msg, outOfOrder: note.outOfOrder, delivered: [...rx.delivered] });
     }
   }
   return { datagrams, events };
