@@ -131,3 +131,35 @@ describe('retransmissions keep the scaled window', () => {
     expect(again.window).toBe(65535 >>> 7);
   });
 });
+
+describe('RTO after a SYN timed out (RFC 6298 §5.7)', () => {
+  const synAck = seg({ names: ['syn', 'ack'], seq: 500, ack: 101 });
+  it('a client whose SYN timed out arms its first data timer with 3 s, not 1 s', () => {
+    let t = step(createTcb({ localPort: 50000, remotePort: 80, iss: 100 }), { type: 'open', mode: 'active' }).tcb;
+    const rtx = step(t, { type: 'timeout', timer: 'rtx' });
+    expect(rtx.effects).toContainEqual({ type: 'start-timer', timer: 'rtx', ms: 2000 });
+    t = step(rtx.tcb, { type: 'segment', seg: synAck }).tcb;
+    expect(t.state).toBe('ESTABLISHED');
+    const data = step(t, { type: 'send', data: 'abc' });
+    expect(data.effects).toContainEqual({ type: 'start-timer', timer: 'rtx', ms: 3000 });
+  });
+  it('a server whose SYN-ACK timed out does the same once the handshake completes', () => {
+    let t = step(createTcb({ localPort: 80, remotePort: 50000, iss: 500 }), { type: 'open', mode: 'passive' }).tcb;
+    t = step(t, { type: 'segment', seg: seg({ names: ['syn'], seq: 100 }) }).tcb;
+    t = step(t, { type: 'timeout', timer: 'rtx' }).tcb;
+    t = step(t, { type: 'segment', seg: seg({ names: ['ack'], seq: 101, ack: 501 }) }).tcb;
+    expect(t.state).toBe('ESTABLISHED');
+    expect(step(t, { type: 'send', data: 'x' }).effects).toContainEqual({ type: 'start-timer', timer: 'rtx', ms: 3000 });
+  });
+  it('without a SYN timeout, data starts with the initial 1 s', () => {
+    let t = step(createTcb({ localPort: 50000, remotePort: 80, iss: 100 }), { type: 'open', mode: 'active' }).tcb;
+    t = step(t, { type: 'segment', seg: synAck }).tcb;
+    expect(step(t, { type: 'send', data: 'abc' }).effects).toContainEqual({ type: 'start-timer', timer: 'rtx', ms: 1000 });
+    // A data timeout backs off but does not raise the base: the next ACK brings back 1 s.
+    t = step(t, { type: 'send', data: 'abc' }).tcb;
+    t = step(t, { type: 'timeout', timer: 'rtx' }).tcb;
+    t = step(t, { type: 'send', data: 'def' }).tcb;
+    const acked = step(t, { type: 'segment', seg: seg({ names: ['ack'], seq: 501, ack: 104 }) });
+    expect(acked.effects).toContainEqual({ type: 'start-timer', timer: 'rtx', ms: 1000 });
+  });
+});

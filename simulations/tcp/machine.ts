@@ -28,6 +28,11 @@ export interface Tcb {
   rcvWnd: number;
   /** Current retransmission timeout (ms); RFC 6298 §2.1 starts at 1 s and backs off ×2. */
   rto: number;
+  /**
+   * The RTO a new ACK brings the timer back to (no RTT samples are taken): 1 s, or 3 s once
+   * a SYN or SYN-ACK has timed out (RFC 6298 §5.7).
+   */
+  rtoBase: number;
   /** Maximum segment lifetime (ms); TIME-WAIT lasts 2×MSL. */
   msl: number;
   /** Segments sent and not yet acknowledged, oldest first. */
@@ -66,6 +71,8 @@ export type Effect =
 
 export const SYN_OPTIONS: TcpOptions = { mss: 1460, wscale: 7, sackPermitted: true };
 export const INITIAL_RTO = 1000;
+/** RFC 6298 §5.7: after a SYN timed out, data transmission starts with an RTO of 3 s. */
+export const SYN_TIMEOUT_RTO = 3000;
 const MAX_RTO = 60_000;
 
 export interface TcbInit {
@@ -89,6 +96,7 @@ export function createTcb(init: TcbInit): Tcb {
     rcvNxt: 0,
     rcvWnd: init.rcvWnd ?? 65535,
     rto: INITIAL_RTO,
+    rtoBase: INITIAL_RTO,
     msl: init.msl ?? 60_000,
     rtxQueue: [],
     held: [],
@@ -231,6 +239,8 @@ function timeout(run: Run, timer: TimerName): void {
   // Retransmit the oldest unacknowledged segment with a fresh ACK field, back off the RTO (RFC 6298 §5.5–5.6).
   const again: Segment = { ...oldest, flags: { ...oldest.flags }, ack: oldest.flags.ack ? t.rcvNxt : 0, window: advertisedWindow(t, oldest.flags.syn) };
   t.rtxQueue[0] = again;
+  // RFC 6298 §5.7: a SYN (or SYN-ACK) timed out, so data will start with an RTO of 3 s.
+  if (oldest.flags.syn) t.rtoBase = Math.max(t.rtoBase, SYN_TIMEOUT_RTO);
   t.rto = Math.min(MAX_RTO, t.rto * 2);
   run.emit({ type: 'send', seg: again, retransmission: true });
   run.emit({ type: 'start-timer', timer: 'rtx', ms: t.rto });
@@ -366,7 +376,7 @@ function ackUpTo(run: Run, ack: number): void {
   const t = run.tcb;
   t.sndUna = ack;
   t.rtxQueue = t.rtxQueue.filter((s) => seqGt(seqAdd(s.seq, segLen(s)), ack));
-  t.rto = INITIAL_RTO;
+  t.rto = t.rtoBase;
   if (t.rtxQueue.length === 0) run.emit({ type: 'stop-timer', timer: 'rtx' });
   else run.emit({ type: 'start-timer', timer: 'rtx', ms: t.rto });
 }
