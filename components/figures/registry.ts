@@ -22,6 +22,7 @@ export const FIGURES: readonly FigureDef[] = [
   { slot: 'panel', id: 'window', kinds: ['window'], lazy: true, each: true, component: later<PanelProps>(() => import('./panels/WindowStrip')) },
   { slot: 'panel', id: 'counters', kinds: ['counters'], lazy: false, each: true, component: Counters },
   { slot: 'panel', id: 'chart', kinds: ['chart'], lazy: true, each: true, component: later<PanelProps>(() => import('./panels/BarChart')) },
+  { slot: 'panel', id: 'layers', kinds: ['layers'], lazy: true, each: true, component: later<PanelProps>(() => import('./LayerStack')) },
 ];
 
 export const stageFigure = (id: string) => FIGURES.find((f): f is Extract<FigureDef, { slot: 'stage' }> => f.slot === 'stage' && f.id === id);
