@@ -23,6 +23,10 @@ export const FIGURES: readonly FigureDef[] = [
   { slot: 'panel', id: 'counters', kinds: ['counters'], lazy: false, each: true, component: Counters },
   { slot: 'panel', id: 'chart', kinds: ['chart'], lazy: true, each: true, component: later<PanelProps>(() => import('./panels/BarChart')) },
   { slot: 'panel', id: 'layers', kinds: ['layers'], lazy: true, each: true, component: later<PanelProps>(() => import('./LayerStack')) },
+  { slot: 'stage', id: 'dns-tree', kinds: ['dns-tree'], lazy: true, component: later<StageProps>(() => import('./DnsTree')) },
+  { slot: 'panel', id: 'record-table', kinds: ['record-table'], lazy: true, each: true, component: later<PanelProps>(() => import('./RecordTable')) },
+  { slot: 'stage', id: 'uri-parts', kinds: ['uri-parts'], lazy: true, component: later<StageProps>(() => import('./UriParts')) },
+  { slot: 'panel', id: 'venn', kinds: ['venn'], lazy: true, each: true, component: later<PanelProps>(() => import('./Venn')) },
 ];
 
 export const stageFigure = (id: string) => FIGURES.find((f): f is Extract<FigureDef, { slot: 'stage' }> => f.slot === 'stage' && f.id === id);

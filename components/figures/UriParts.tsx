@@ -1,0 +1,211 @@
+'use client';
+
+import { m } from 'framer-motion';
+import { entitiesOf } from '@/simulations/core/entities';
+import type { UriPartName, UriPartsEntity, UriRow } from '@/simulations/figures/uri';
+import { useTransition } from './motion';
+import type { StageProps } from './types';
+
+const W = 1000;
+const PAD = 20;
+const FS = 20; // mono text size
+const CW = 12.6; // one mono cell at FS (every glyph is stretched to its cells with textLength)
+const LINE = 34;
+const LANE = 19;
+const COLS = Math.floor((W - 2 * PAD) / CW);
+
+export const PART_COLORS: Record<UriPartName, string> = {
+  scheme: '#2563eb',
+  userinfo: '#9333ea',
+  host: '#059669',
+  port: '#d97706',
+  path: '#db2777',
+  query: '#0891b2',
+  fragment: '#65a30d',
+  nid: '#7c3aed',
+  nss: '#ea580c',
+};
+const NAMES: Record<UriPartName, { ko: string; en: string }> = {
+  scheme: { ko: '스킴', en: 'scheme' },
+  userinfo: { ko: '사용자 정보', en: 'userinfo' },
+  host: { ko: '호스트', en: 'host' },
+  port: { ko: '포트', en: 'port' },
+  path: { ko: '경로', en: 'path' },
+  query: { ko: '쿼리', en: 'query' },
+  fragment: { ko: '프래그먼트', en: 'fragment' },
+  nid: { ko: 'NID', en: 'NID' },
+  nss: { ko: 'NSS', en: 'NSS' },
+};
+
+const WIDE = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+/** Cells a character takes, and how it is shown (controls and spaces made visible). */
+function glyph(ch: string): { cells: number; show: string } {
+  if (ch === '\t') return { cells: 1, show: '→' };
+  if (ch === '\n' || ch === '\r') return { cells: 1, show: '↵' };
+  if (ch === ' ') return { cells: 1, show: '␣' };
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0)) return { cells: 1, show: '·' };
+  return { cells: WIDE.test(ch) ? 2 : 1, show: ch };
+}
+/** Sans text width estimate (Hangul a full em, Latin about 0.6). */
+const sansWidth = (s: string, size: number) => Array.from(s).reduce((w, c) => w + (WIDE.test(c) ? 1 : 0.6) * size, 0);
+
+interface Cell {
+  /** UTF-16 index of the character in the row's text. */
+  at: number;
+  len: number;
+  cells: number;
+  show: string;
+}
+
+/** Characters broken into lines of at most COLS cells. */
+function wrap(text: string): Cell[][] {
+  const lines: Cell[][] = [[]];
+  let used = 0;
+  let at = 0;
+  for (const ch of Array.from(text)) {
+    const g = glyph(ch);
+    if (used + g.cells > COLS) {
+      lines.push([]);
+      used = 0;
+    }
+    lines[lines.length - 1].push({ at, len: ch.length, cells: g.cells, show: g.show });
+    used += g.cells;
+    at += ch.length;
+  }
+  return lines;
+}
+
+interface Seg {
+  x: number;
+  w: number;
+  text: string;
+  part: UriRow['parts'][number] | null;
+}
+
+/** One row laid out from `y`: its lines, coloured segments and part labels in lanes that never overlap. */
+function layoutRow(row: UriRow, y: number, lang: 'ko' | 'en') {
+  const lines = wrap(row.text);
+  const partAt = (i: number) => row.parts.find((p) => i >= p.start && i < p.end && p.state !== 'hidden') ?? null;
+  const out: { y: number; segs: Seg[]; labels: { x: number; y: number; text: string; part: UriRow['parts'][number] }[] }[] = [];
+  const labelled = new Set<number>();
+  let cy = y;
+  for (const line of lines) {
+    const segs: Seg[] = [];
+    let x = PAD;
+    for (const c of line) {
+      const part = partAt(c.at);
+      const last = segs[segs.length - 1];
+      if (last && last.part === part) {
+        last.w += c.cells * CW;
+        last.text += c.show;
+      } else segs.push({ x, w: c.cells * CW, text: c.show, part });
+      x += c.cells * CW;
+    }
+    const lanes: number[] = [];
+    const labels: { x: number; y: number; text: string; part: UriRow['parts'][number] }[] = [];
+    for (const s of segs) {
+      if (!s.part || labelled.has(s.part.start)) continue;
+      labelled.add(s.part.start);
+      const text = NAMES[s.part.part][lang];
+      const w = sansWidth(text, 14) + 4;
+      const lx = Math.min(s.x, W - PAD - w);
+      let lane = lanes.findIndex((end) => end + 8 <= lx);
+      if (lane < 0) lane = lanes.push(0) - 1;
+      lanes[lane] = lx + w;
+      labels.push({ x: lx, y: cy + LINE + 4 + lane * LANE, text, part: s.part });
+    }
+    out.push({ y: cy, segs, labels });
+    cy += LINE + lanes.length * LANE + 8;
+  }
+  return { lines: out, bottom: cy };
+}
+
+export default function UriParts({ scene, lang }: StageProps) {
+  const ease = useTransition();
+  const e: UriPartsEntity | undefined = entitiesOf(scene, 'uri-parts')[0];
+  if (!e) return null;
+  let y = PAD;
+  const blocks = e.rows.map((row) => {
+    const titleY = y + 16;
+    const laid = layoutRow(row, y + 26, lang);
+    y = laid.bottom + 14;
+    return { row, titleY, ...laid };
+  });
+  const notes: { text: string; tone: 'change' | 'error' }[] = [
+    ...e.changes.map((c) => ({ text: `${c.part}: ${c.from === '' ? '∅' : c.from} → ${c.to === '' ? '∅' : c.to}`, tone: 'change' as const })),
+    ...e.errors.map((x) => ({ text: x[lang], tone: 'error' as const })),
+  ];
+  // Notes wrap by estimated width, never past the frame.
+  const noteLines = notes.flatMap((n) => {
+    const out: string[] = [];
+    let cur = '';
+    for (const word of n.text.split(' ')) {
+      const next = cur ? `${cur} ${word}` : word;
+      if (sansWidth(next, 15) > W - 2 * PAD - 10 && cur) {
+        out.push(cur);
+        cur = word;
+      } else cur = next;
+    }
+    out.push(cur);
+    return out.map((text, i) => ({ text: i === 0 ? text : `  ${text}`, tone: n.tone }));
+  });
+  const notesTop = y + 4;
+  const H = Math.round(notesTop + noteLines.length * 22 + (noteLines.length ? 12 : 0));
+  return (
+    <svg className="uri-parts" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="uri-parts-title">
+      <title id="uri-parts-title">{lang === 'ko' ? 'URI의 구성 요소' : 'The parts of the URI'}</title>
+      {blocks.map((b) => (
+        <g key={b.row.id} className={`uri-row uri-row-${b.row.id}`} data-row={b.row.id}>
+          <text x={PAD} y={b.titleY} fontSize={15} fontWeight={700} fill="var(--muted)">
+            {b.row.title[lang]}
+          </text>
+          {b.row.text === '' && (
+            <text x={PAD} y={b.lines[0].y + 24} fontSize={16} fill="var(--muted)">
+              {lang === 'ko' ? '(빈 문자열)' : '(empty string)'}
+            </text>
+          )}
+          {b.lines.map((l, i) => (
+            <g key={i}>
+              {l.segs.map((s, j) =>
+                s.part ? (
+                  <m.rect
+                    key={`r${j}`}
+                    className={`uri-part uri-part-${s.part.part} uri-part-${s.part.state}`}
+                    data-part={s.part.part}
+                    x={s.x}
+                    y={l.y}
+                    width={s.w}
+                    height={LINE - 4}
+                    rx={4}
+                    fill={PART_COLORS[s.part.part]}
+                    stroke={s.part.state === 'current' ? PART_COLORS[s.part.part] : 'none'}
+                    strokeWidth={2.5}
+                    initial={false}
+                    animate={{ fillOpacity: s.part.state === 'current' ? 0.42 : 0.2 }}
+                    transition={ease}
+                  />
+                ) : null,
+              )}
+              {l.segs.map((s, j) => (
+                <text key={`t${j}`} x={s.x} y={l.y + 22} fontFamily="var(--mono)" fontSize={FS} fill="var(--fg)" textLength={s.w} lengthAdjust="spacingAndGlyphs" style={{ whiteSpace: 'pre' }}>
+                  {s.text}
+                </text>
+              ))}
+              {l.labels.map((lab) => (
+                <text key={`l${lab.part.start}`} className="uri-part-label" x={lab.x} y={lab.y + 13} fontSize={14} fontWeight={lab.part.state === 'current' ? 800 : 600} fill={PART_COLORS[lab.part.part]}>
+                  {lab.text}
+                </text>
+              ))}
+            </g>
+          ))}
+        </g>
+      ))}
+      {noteLines.map((n, i) => (
+        <text key={i} className={`uri-note uri-note-${n.tone}`} x={PAD} y={notesTop + 16 + i * 22} fontSize={15} fill={n.tone === 'error' ? 'var(--lost)' : 'var(--fg)'} fontFamily={n.tone === 'change' ? 'var(--mono)' : undefined} style={{ whiteSpace: 'pre' }}>
+          {n.text}
+        </text>
+      ))}
+    </svg>
+  );
+}
