@@ -17,4 +17,6 @@ export const SCENARIOS: Readonly<Partial<Record<Slug, Loader>>> = {
   'osi-model': () => import('./topics/osi-model'),
   'tcp-ip-model': () => import('./topics/tcp-ip-model'),
   'dns-resolution': () => import('./topics/dns-resolution'),
+  dns: () => import('./topics/dns'),
+  'uri-url-urn': () => import('./topics/uri-url-urn'),
 };
