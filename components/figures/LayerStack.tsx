@@ -41,7 +41,7 @@ export default function LayerStack({ entities, lang }: PanelProps) {
       {s.headers.length > 0 && (
         <div className={styles.pduRow} role="group" aria-label={`${s.pdu?.[lang] ?? ''} ${total} ${bytes}`.trim()}>
           {s.headers.map((h) => (
-            <span key={h.key} className={`${styles.box} ${styles[h.tone]} hdr-${h.key}`} style={{ flexGrow: Math.max(1, Math.sqrt(h.bytes)) }} data-bytes={h.bytes}>
+            <span key={h.key} className={`${styles.box} ${styles[h.tone]} hdr-${h.key}`} style={{ flexGrow: Math.max(1, Math.round(Math.sqrt(h.bytes) * 10) / 10) }} data-bytes={h.bytes}>
               <b>{h.label}</b> {h.bytes}
             </span>
           ))}
