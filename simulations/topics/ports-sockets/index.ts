@@ -2,10 +2,11 @@
  * ports-sockets: how one server host hands each arriving segment or datagram to the
  * right socket. TCP: one listening socket, then one connected socket per client, found
  * by the exact 4-tuple; UDP: one socket for everyone, found by (destination IP, port).
+ * The hosts are kernel actors (world.ts); the story is built from their trace (story.ts).
  */
 import { SEED_PARAM, normalize, type ParamSpec, type ParamValues } from '../../core/params';
-import { fromScenes, type Scenario, type Timeline } from '../../core/timeline';
-import { buildSteps } from './scene';
+import type { Scenario, Timeline } from '../../core/timeline';
+import { buildStory } from './story';
 import type { Proto } from './table';
 import { runWorld } from './world';
 
@@ -43,13 +44,15 @@ export function simulate(input: ParamValues, seed: number): Timeline {
   const p = normalize(params, { ...input, seed });
   const protocol = p.protocol as Proto;
   const world = runWorld(protocol, p.clients as number, seed);
+  const story = buildStory(world);
   return {
     topic: 'ports-sockets',
     scenario: protocol === 'tcp' ? 'tcp-demux' : 'udp-demux',
     params: p,
     seed,
     view: {},
-    ...fromScenes(buildSteps(world)),
+    steps: story.beats,
+    spans: story.spans,
   };
 }
 

@@ -5,7 +5,7 @@ import type { CountersEntity, NodeEntity, PacketEntity, FullTimeline as Timeline
 import { seqAdd } from '../../tcp/seq';
 import { dataLength, segLen } from '../../tcp/segment';
 import { EPHEMERAL, REQUEST, responseFor, runWorld, SERVER_IP, SERVICE_PORT, WRONG_PORT, type Packet, type WorldResult } from './world';
-import { packetLabel } from './scene';
+import { packetLabel } from './layout';
 import { withScenes } from '../../core/timeline';
 import type { ParamValues as SimParams } from '../../core/params';
 
@@ -143,7 +143,7 @@ function tcpInvariants(tl: Timeline, w: WorldResult, ctx: string) {
       // (A request right behind the handshake's ACK queues up just short of the socket.)
       expect(shown, ctx).toMatchObject({ from: 'nic', to: own, status: 'delivered' });
       expect(shown.progress, ctx).toBeGreaterThan(0.7);
-      expect(nodesOf(tl, i).find((n) => n.id === own)!.sublabel, ctx).toBe(`(${p.src.ip}, ${p.src.port}, ${SERVER_IP}, 80)`);
+      expect(nodesOf(tl, i).find((n) => n.id === own)!.sublabel, ctx).toBe(`↔ ${p.src.ip}:${p.src.port}`);
     }
   }
   const dataSegs = toServer.filter((p) => p.seg!.data.length > 0);
