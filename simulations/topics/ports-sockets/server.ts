@@ -64,6 +64,7 @@ export function serverActor(plan: WorldPlan): Machine<HostState, Pkt, HostPost, 
 
       if (pkt.kind === 'udp') {
         if (!res.entry) {
+          // ICMP has no ports: port 0 here only fills the address type (the error quotes the datagram's ports).
           reply({ kind: 'icmp', src: { ip: SERVER_IP, port: 0 }, dst: { ip: pkt.src.ip, port: 0 }, icmp: portUnreachableFor(pkt.src, pkt.dst) }, 'nic');
           fact('unreachable', 'nic');
           return done();
