@@ -1,5 +1,8 @@
 import { test, expect, playerReady, stepNumber, narration } from './fixtures';
 
+/** Steps are reached by their stable key (the page's step links), never by number. */
+const stepTo = (page: import('@playwright/test').Page, key: string) => page.locator(`.prose .step-link[data-step-key="${key}"]`).first().click();
+
 test('focus in the URL picks the lanes drawn, and the control writes it back', async ({ page }) => {
   await page.goto('/en/transport-layer?focus=tcp&loss=0&reorder=off&messages=3&seed=4');
   await playerReady(page);
@@ -29,10 +32,10 @@ test('the default race: UDP ends early with a gap, TCP ends later with everythin
   const table = page.locator('.panel.counters table');
   // Before anything is sent: nothing delivered on either side.
   await expect(table.locator('tbody tr').first()).toContainText('0 / 5');
-  await page.locator('.prose .step-link[data-step-key="udp-done"]').click();
+  await stepTo(page, 'udp-done');
   await expect(narration(page)).toContainText('The UDP lane is done');
   await expect(table.locator('tbody tr').first()).toContainText('4 / 5');
-  await page.locator('.prose .step-link[data-step-key="tcp-done"]').click();
+  await stepTo(page, 'tcp-done');
   await expect(narration(page)).toContainText('in the order sent');
   await expect(table.locator('tbody tr').first()).toContainText('5 / 5');
   await expect(page).toHaveURL(/step=\d+/);
@@ -46,4 +49,14 @@ test('with nothing lost or reordered, the only gap is the handshake round trip',
   await expect(finished).toContainText('230 ms');
   await expect(finished).toContainText('130 ms');
   await expect(stepNumber(page)).not.toHaveText('1');
+});
+
+test('the held segments and the retransmission are reached by key, with their narration', async ({ page }) => {
+  await page.goto('/en/transport-layer');
+  await playerReady(page);
+  await stepTo(page, 'held');
+  await expect(narration(page)).toContainText('holds this segment');
+  await stepTo(page, 'rto');
+  await expect(narration(page)).toContainText('retransmission timer expires');
+  await expect(page).toHaveURL(/step=\d+/);
 });
