@@ -10,6 +10,8 @@ export interface TcpOptions {
   mss?: number;
   wscale?: number;
   sackPermitted?: boolean;
+  /** SACK blocks (RFC 2018 §3): [left, right) sequence numbers, right edge exclusive; at most 4 (3 beside timestamps). */
+  sack?: [left: number, right: number][];
 }
 
 /** A TCP segment as the state machine sees it. Plain JSON. */
@@ -59,4 +61,14 @@ export function segmentLabel(seg: Segment): string {
   const n = dataLength(seg.data);
   if (n > 0) parts.push(`len=${n}`);
   return parts.join(' ');
+}
+
+/** What a segment is, for rules, colours and chips: a RST first, then SYN-ACK, SYN, FIN, data, pure ACK. */
+export type SegmentKind = 'rst' | 'syn-ack' | 'syn' | 'fin' | 'data' | 'ack';
+
+export function segmentKind(seg: Segment): SegmentKind {
+  if (seg.flags.rst) return 'rst';
+  if (seg.flags.syn) return seg.flags.ack ? 'syn-ack' : 'syn';
+  if (seg.flags.fin) return 'fin';
+  return dataLength(seg.data) > 0 ? 'data' : 'ack';
 }

@@ -8,6 +8,9 @@
 import { run, type KernelEffect, type KernelInput, type Machine, type TraceEntry } from '../core/kernel';
 import { createTcb, step, type Effect, type Signal, type Tcb, type TcbInit, type TcpEvent, type TimerName } from './machine';
 import type { Segment } from './segment';
+import { copyKey, matches, type Faults } from './faults';
+
+export type { Faults, SegmentRule } from './faults';
 import type { TcpState } from './states';
 
 export type HostId = 'client' | 'server';
@@ -19,6 +22,15 @@ export type AppCall =
   | { call: 'listen'; iss?: number }
   | { call: 'connect'; iss?: number }
   | { call: 'send'; data: string }
+  /**
+   * shutdown(SHUT_WR): a half-close. TCP sends its FIN (RFC 9293 CLOSE) and the app keeps
+   * reading until recv() returns 0 at the peer's FIN.
+   */
+  | { call: 'shutdown' }
+  /**
+   * close(): the app lets go of the socket. On a socket that is still open this is TCP's
+   * CLOSE (a FIN); after shutdown() it sends nothing more.
+   */
   | { call: 'close' };
 
 export interface Wire {
@@ -69,6 +81,8 @@ export interface WorldConfig {
   drop?: (seg: Segment, from: HostId, n: number, retransmission: boolean) => boolean;
   /** Extra delay for a segment (ms), e.g. a segment stuck in a queue. */
   extraDelay?: (seg: Segment, from: HostId, n: number) => number;
+  /** Drops and delays as data (see `SegmentRule`), on top of `drop` and `extraDelay`. */
+  faults?: Faults;
   /** App calls scheduled up front, as (time, host, call). */
   script: { at: number; host: HostId; call: AppCall }[];
   app: App;
@@ -76,8 +90,8 @@ export interface WorldConfig {
   maxEntries?: number;
   /** Stop once both sides are CLOSED after having connected. */
   stopWhenClosed?: boolean;
-  /** Stop after the entry for which this returns true. */
-  stopWhen?: (entry: LogEntry, wires: ReadonlyMap<string, Wire>) => boolean;
+  /** Stop after the entry for which this returns true; `log` is every entry so far, this one last. */
+  stopWhen?: (entry: LogEntry, wires: ReadonlyMap<string, Wire>, log: readonly LogEntry[]) => boolean;
 }
 
 export interface WorldResult {
@@ -113,7 +127,7 @@ function hostActor(host: HostId, cfg: WorldConfig): Machine<Tcb, Segment, AppCal
           call.call === 'listen' ? { type: 'open', mode: 'passive' }
           : call.call === 'connect' ? { type: 'open', mode: 'active' }
           : call.call === 'send' ? { type: 'send', data: call.data }
-          : { type: 'close' };
+          : { type: 'close' }; // shutdown(SHUT_WR) and close() both are TCP's CLOSE
       } else if (input.type === 'msg') {
         ev = { type: 'segment', seg: input.msg };
       } else {
@@ -191,10 +205,16 @@ export function runWorld(cfg: WorldConfig): WorldResult {
     if (!x) wires.set(w.id, (x = { id: w.id, from: w.from as HostId, to: w.to as HostId, seg: w.msg, sentAt: w.sentAt, endAt: w.endAt, lost: w.lost, retransmission: w.retransmission }));
     return x;
   };
+  // How many copies of a segment were sent before: read from the wires of earlier entries.
+  const copies = new Map<string, number>();
+  const copyOf = (seg: Segment, from: HostId) => copies.get(copyKey(seg, from)) ?? 0;
+  const faults = cfg.faults ?? {};
   const link = (from: HostId) => ({
     delay: cfg.oneWay,
-    drop: cfg.drop && ((seg: Segment, c: { n: number; retransmission: boolean }) => cfg.drop!(seg, from, c.n, c.retransmission)),
-    extraDelay: cfg.extraDelay && ((seg: Segment, c: { n: number }) => cfg.extraDelay!(seg, from, c.n)),
+    drop: (seg: Segment, c: { n: number; retransmission: boolean }) =>
+      Boolean(cfg.drop?.(seg, from, c.n, c.retransmission)) || (faults.drop ?? []).some((r) => matches(r, seg, from, copyOf(seg, from))),
+    extraDelay: (seg: Segment, c: { n: number }) =>
+      (cfg.extraDelay?.(seg, from, c.n) ?? 0) + (faults.delay ?? []).filter((r) => matches(r, seg, from, copyOf(seg, from))).reduce((a, r) => a + r.ms, 0),
   });
   const log: LogEntry[] = [];
   let connectedOnce = false;
@@ -205,11 +225,15 @@ export function runWorld(cfg: WorldConfig): WorldResult {
     script: cfg.script.map((s) => ({ at: s.at, to: s.host, data: s.call })),
     maxEvents: cfg.maxEntries ?? 400,
     until(e, wireOf) {
-      for (const id of e.sent) asWire(wireOf(id));
+      for (const id of e.sent) {
+        const w = asWire(wireOf(id));
+        const k = copyKey(w.seg, w.from);
+        copies.set(k, (copies.get(k) ?? 0) + 1);
+      }
       const entry = toLogEntry(e, wires);
       log.push(entry);
       if (entry.signals.some((s) => s.signal === 'connected')) connectedOnce = true;
-      if (cfg.stopWhen?.(entry, wires)) return true;
+      if (cfg.stopWhen?.(entry, wires, log)) return true;
       // Once both sides are CLOSED after having connected, stray timers no longer matter.
       return Boolean(cfg.stopWhenClosed && connectedOnce && entry.tcbs.client.state === 'CLOSED' && entry.tcbs.server.state === 'CLOSED');
     },

@@ -4,16 +4,19 @@
  */
 import { createRandom } from '../../core/random';
 import { SEED_PARAM, normalize, type ParamSpec, type ParamValues } from '../../core/params';
-import { fromScenes, type Scenario, type Timeline } from '../../core/timeline';
-import { buildSteps } from '../../tcp/narrate';
-import { runWorld, type HostId } from '../../tcp/world';
+import type { Scenario, Timeline } from '../../core/timeline';
+import { tcpStory } from '../../tcp/story';
+import { runWorld, type AppCall, type HostId } from '../../tcp/world';
 
 export const params: readonly ParamSpec[] = [
   {
     name: 'closer',
     kind: 'enum',
     label: { ko: '먼저 닫는 쪽', en: 'Who closes first' },
-    help: { ko: '먼저 close()를 호출하는 쪽이 TIME-WAIT에 들어갑니다.', en: 'Whoever calls close() first ends up in TIME-WAIT.' },
+    help: {
+      ko: '먼저 연결을 닫는 쪽(여기서는 shutdown(SHUT_WR)으로 FIN을 먼저 보내는 쪽)이 TIME-WAIT에 들어갑니다.',
+      en: 'Whoever closes first (here: sends its FIN first, with shutdown(SHUT_WR)) ends up in TIME-WAIT.',
+    },
     default: 'client',
     options: [
       { value: 'client', label: { ko: '클라이언트', en: 'client' } },
@@ -64,33 +67,35 @@ export function simulate(input: ParamValues, seed: number): Timeline {
     client: { localPort: ports.client, remotePort: ports.server, iss: iss.client, msl: MSL },
     server: { localPort: ports.server, remotePort: ports.client, iss: iss.server, msl: MSL },
     oneWay: ONE_WAY,
-    drop: (seg, from, _n, rtx) => Boolean(p.lossy) && from === 'server' && seg.flags.syn && seg.flags.ack && !rtx,
+    // Decided up front: with lossy, the network loses the server's first SYN-ACK.
+    faults: { drop: p.lossy ? [{ from: 'server', kind: 'syn-ack', copy: 0 }] : [] },
     script: [
       { at: 0, host: 'server', call: { call: 'listen' } },
       { at: 20, host: 'client', call: { call: 'connect' } },
     ],
     app: {
-      react(host, signal, _w, data) {
+      react(host, signal, _w, data): { after: number; call: AppCall }[] {
         if (host === 'client' && signal === 'connected') return [{ after: 5, call: { call: 'send', data: REQUEST } }];
         if (host === 'server' && signal === 'data' && data === REQUEST) {
-          const out = [{ after: 10, call: { call: 'send' as const, data: RESPONSE } }];
-          if (closer === 'server') out.push({ after: 15, call: { call: 'close' } } as never);
+          const out: { after: number; call: AppCall }[] = [{ after: 10, call: { call: 'send', data: RESPONSE } }];
+          if (closer === 'server') out.push({ after: 15, call: { call: 'shutdown' } });
           return out;
         }
-        if (host === 'client' && signal === 'data' && closer === 'client') return [{ after: 10, call: { call: 'close' } }];
-        if (signal === 'eof' && host !== closer) return [{ after: 20, call: { call: 'close' } }];
+        // The first closer half-closes (shutdown(SHUT_WR)) and keeps reading until recv() returns 0.
+        if (host === 'client' && signal === 'data' && closer === 'client') return [{ after: 10, call: { call: 'shutdown' } }];
+        if (signal === 'eof') return [{ after: host === closer ? 5 : 20, call: { call: 'close' } }];
         return [];
       },
     },
     stopWhenClosed: true,
   });
 
-  const { steps, view } = buildSteps(result, {
+  const { steps, spans, view } = tcpStory(result, {
     x: { client: 20, server: 80 },
     ports,
     ips: IPS,
-    keyOf(e, _i, wires) {
-      const sent = e.sent.map((id) => wires.get(id)!.seg);
+    keyOf({ entry: e, wire }) {
+      const sent = e.sent.map((id) => wire(id).seg);
       if (sent.some((s) => s.flags.syn && !s.flags.ack)) return 'syn';
       if (sent.some((s) => s.flags.syn && s.flags.ack)) return 'syn-ack';
       if (e.signals.some((s) => s.signal === 'connected' && s.host === 'server')) return 'established';
@@ -103,7 +108,7 @@ export function simulate(input: ParamValues, seed: number): Timeline {
       return undefined;
     },
   });
-  return { topic: 'tcp-connection', scenario: 'handshake', params: p, seed, view, ...fromScenes(steps) };
+  return { topic: 'tcp-connection', scenario: 'handshake', params: p, seed, view, steps, spans };
 }
 
 export const scenario: Scenario = { diagram: 'sequence', params, simulate };
