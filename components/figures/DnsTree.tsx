@@ -43,9 +43,19 @@ export default function DnsTree({ scene, lang }: StageProps) {
   const top = 20 + rows * 44 + 30;
   const litZones = e.zones.filter((z) => z.lit);
   const legendH = litZones.length ? 40 : 0;
-  const H = top + e.height + legendH;
   const byId = new Map(e.nodes.map((n) => [n.id, n]));
   const shown = (id: string) => byId.get(id)?.shown ?? false;
+  // CNAME arrows curve below both ends: y of the curve's lowest point (a quadratic's midpoint), and room for its label.
+  const curves = e.aliases
+    .filter((a) => shown(a.from) && shown(a.to))
+    .map((a) => {
+      const p = byId.get(a.from)!;
+      const q = byId.get(a.to)!;
+      const c = Math.max(p.y, q.y) + 70;
+      return { a, bottom: top + 0.25 * (p.y + 40) + 0.5 * (c + 40) + 0.25 * (q.y + 40) };
+    });
+  const treeBottom = Math.max(top + e.height, ...curves.map((c) => c.bottom + 26));
+  const H = treeBottom + legendH;
   const tint = (apex: string) => TINTS[e.zones.findIndex((z) => z.apex === apex) % TINTS.length];
   const at = (n: DnsTreeNode) => ({ x: n.x + dx, y: n.y + top });
   const title = lang === 'ko' ? `DNS 이름공간 트리${e.name.ok ? '' : ' (입력한 이름은 올바르지 않음)'}` : `The DNS namespace tree${e.name.ok ? '' : ' (the typed name is not valid)'}`;
@@ -105,7 +115,8 @@ export default function DnsTree({ scene, lang }: StageProps) {
             <g key={x.to} className={`dns-edge${x.lit ? ' dns-edge-lit' : ''}${x.cut ? ' dns-cut' : ''}`}>
               <line x1={a.x} y1={a.y} x2={b.x} y2={b.y} stroke={x.lit ? 'var(--accent)' : 'var(--line-strong)'} strokeWidth={x.lit ? 4 : 1.6} strokeDasharray={x.cut ? '7 5' : undefined} />
               {x.cut && (
-                <g transform={`translate(${(a.x + b.x) / 2} ${(a.y + b.y) / 2})`}>
+                // The NS badge sits nearer the child, clear of the parent's label lines.
+                <g transform={`translate(${a.x + (b.x - a.x) * 0.62} ${a.y + (b.y - a.y) * 0.62})`}>
                   <title>{lang === 'ko' ? `위임: ${x.from} 존이 ${x.to} 존을 NS 레코드로 위임` : `delegation: zone ${x.from} delegates zone ${x.to} with NS records`}</title>
                   <rect x={-13} y={-9} width={26} height={18} rx={4} fill="var(--bg-elev)" stroke="var(--line-strong)" />
                   <text y={5} textAnchor="middle" fontSize={11.5} fontWeight={700} fill="var(--muted)">
@@ -122,8 +133,7 @@ export default function DnsTree({ scene, lang }: StageProps) {
           <path d="M0 0L10 5L0 10z" fill="var(--timer)" />
         </marker>
       </defs>
-      {e.aliases.map((a) => {
-        if (!shown(a.from) || !shown(a.to)) return null;
+      {curves.map(({ a, bottom }) => {
         const p = at(byId.get(a.from)!);
         const q = at(byId.get(a.to)!);
         const mx = (p.x + q.x) / 2;
@@ -132,7 +142,7 @@ export default function DnsTree({ scene, lang }: StageProps) {
           <g key={`${a.from}>${a.to}`} className={`dns-alias${a.lit ? ' dns-alias-lit' : ''}`} opacity={a.lit ? 1 : 0.45}>
             <title>{`${a.from} CNAME ${a.to}`}</title>
             <path d={`M${p.x} ${p.y + 40} Q${mx} ${my + 40} ${q.x} ${q.y + 40}`} fill="none" stroke="var(--timer)" strokeWidth={a.lit ? 3 : 1.6} strokeDasharray="6 4" markerEnd="url(#dns-arrow)" />
-            <text x={mx} y={Math.min(my + 30, H - legendH - 4)} textAnchor="middle" fontSize={13} fontWeight={700} fill="var(--timer)">
+            <text x={mx} y={bottom + 20} textAnchor="middle" fontSize={13} fontWeight={700} fill="var(--timer)">
               CNAME
             </text>
           </g>
