@@ -130,8 +130,8 @@ export function narrateEntry(ctx: EntryContext, ports: Record<HostId, number>, e
     }
     if (tm.timer === 'time-wait' && tm.ms! > 0) {
       parts.push({
-        ko: `TIME-WAIT 타이머 2×MSL = ${tm.ms! / 1000}초를 시작합니다: 마지막 ACK가 사라지면 다시 보낼 수 있도록, 그리고 늦게 떠도는 옛 세그먼트가 사라지도록 기다립니다.`,
-        en: `It starts the TIME-WAIT timer, 2×MSL = ${tm.ms! / 1000} s: long enough to resend the last ACK if it is lost, and for stray old segments to die out.`,
+        ko: `TIME-WAIT 타이머 2×MSL = ${tm.ms! / 1000}초를 시작합니다: 상대가 FIN을 다시 보내오면 다시 ACK할 수 있도록, 그리고 늦게 떠도는 옛 세그먼트가 네트워크에서 없어지도록 기다립니다.`,
+        en: `It starts the TIME-WAIT timer, 2×MSL = ${tm.ms! / 1000} s: long enough to ACK again should the peer resend its FIN, and for stray old segments to die out.`,
       });
     }
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate as simulateStory, REQUEST, RESPONSE } from '.';
 import { TCP_TRANSITIONS } from '../../tcp/states';
 import { segLen } from '../../tcp/segment';
-import type { MessageEntity, FullTimeline as Timeline } from '../../core/timeline';
+import type { MarkEntity, MessageEntity, TimerEntity, FullTimeline as Timeline } from '../../core/timeline';
 import type { Segment } from '../../tcp/segment';
 import { withScenes } from '../../core/timeline';
 import type { ParamValues as SimParams } from '../../core/params';
@@ -131,5 +131,40 @@ describe('tcp-connection simulation', () => {
     const msgs = messages(simulate({ isn: 'fixed' }, 9)).map(segOf);
     expect(msgs[0].seq).toBe(1000);
     expect(msgs.find((s) => s.flags.syn && s.flags.ack)!.seq).toBe(5000);
+  });
+
+  it('after a timed-out SYN or SYN-ACK, data is sent with an RTO of 3 s (RFC 6298 §5.7); otherwise 1 s', () => {
+    for (const seed of [1, 2, 3]) {
+      for (const lossy of [false, true]) {
+        const tl = simulate({ lossy }, seed);
+        // The timer armed at the request's send step (the client's first data).
+        const sendStep = tl.steps.findIndex((s) => s.caption.en.startsWith('Client: send('));
+        const step = tl.steps[sendStep];
+        const dataTimer = Object.values(step.scene.entities).find((e): e is TimerEntity => e.kind === 'timer' && e.on === 'client' && e.y0 === sendStep);
+        expect(dataTimer?.ms, `seed ${seed} lossy ${lossy}`).toBe(lossy ? 3000 : 1000);
+      }
+    }
+    const lossy = simulate({ lossy: true }, 1);
+    expect(lossy.steps.some((s) => /RTO of 3 s \(RFC 6298 §5\.7\)/.test(s.narration.en))).toBe(true);
+    expect(simulate({}, 1).steps.some((s) => /RTO of 3 s/.test(s.narration.en))).toBe(false);
+  });
+
+  it('the first closer half-closes with shutdown(SHUT_WR), reads until recv() returns 0, then calls close()', () => {
+    for (const closer of ['client', 'server']) {
+      for (const seed of [1, 7, 99]) {
+        const tl = simulate({ closer }, seed);
+        const marks = Object.values(tl.steps[tl.steps.length - 1].scene.entities)
+          .filter((e): e is MarkEntity => e.kind === 'mark' && e.on === closer && e.tone !== 'state')
+          .map((m) => m.text.en);
+        const at = (t: string) => marks.indexOf(t);
+        expect(at('shutdown(SHUT_WR)'), `${closer} ${seed}`).toBeGreaterThan(0);
+        expect(at('recv() = 0')).toBeGreaterThan(at('shutdown(SHUT_WR)'));
+        expect(at('close()')).toBeGreaterThan(at('recv() = 0'));
+        expect(marks.filter((m) => m === 'close()')).toHaveLength(1);
+        // The FIN went out with shutdown(): close() sent nothing.
+        const closeStep = tl.steps.find((s) => s.caption.en === `${closer === 'client' ? 'Client' : 'Server'}: close()`);
+        expect(closeStep, `${closer} ${seed}`).toBeDefined();
+      }
+    }
   });
 });

@@ -107,4 +107,68 @@ describe('time-wait', () => {
       expect(received(tl, 'client')).toEqual(['recv() → 51 B', 'recv() → 11 B', 'recv() → 11 B']);
     }
   });
+
+  it('drop-last-ack: the server resends its oldest unacknowledged segment, the late data or else its FIN (as the help says)', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      // delay 0: the data arrives (and is ACKed) before the FIN, so the FIN is what is left to resend.
+      const early = simulate({ 'drop-last-ack': true, delay: 0 }, seed);
+      const resentEarly = msgs(early).filter((m) => m.from === 'server' && m.retransmission).map((m) => seg(m));
+      expect(resentEarly.length, `seed ${seed}`).toBeGreaterThan(0);
+      expect(resentEarly.every((s) => s.flags.fin && s.data === '')).toBe(true);
+      expect(step(early, 'fin-again')).toBeGreaterThan(step(early, 'lost-ack'));
+      expect(early.steps[step(early, 'fin-reacked')].narration.en).toMatch(/The last ACK was lost, so the server resent its FIN[^]*restarts the 2×MSL timer/);
+      // Default delay: the late data was only ACKed by the lost ACK, so the data is resent, not the FIN.
+      const late = simulate({ 'drop-last-ack': true }, seed);
+      const resentLate = msgs(late).filter((m) => m.from === 'server' && m.retransmission).map((m) => seg(m));
+      expect(resentLate.length).toBeGreaterThan(0);
+      expect(resentLate.every((s) => !s.flags.fin && s.data === 'second half')).toBe(true);
+      expect(step(late, 'data-again')).toBeGreaterThan(step(late, 'lost-ack'));
+    }
+  });
+
+  it('a RST that ends TIME-WAIT is named as such: not a 2MSL timeout, and no app error for an app that already closed', () => {
+    const tl = simulate({ delay: 1500 }, 1);
+    const i = tl.steps.findIndex((s) => {
+      const fsm = s.scene.entities.fsm;
+      return fsm.kind === 'fsm' && fsm.transitions.some((tr) => tr.from === 'TIME-WAIT' && tr.to === 'CLOSED');
+    });
+    const s = tl.steps[i];
+    const fsm = s.scene.entities.fsm;
+    if (fsm.kind !== 'fsm') throw new Error('fsm');
+    expect(s.caption.en).toBe('RST reaches client');
+    expect(fsm.transitions[0].label.en).toBe('rcv RST (TIME-WAIT assassination, RFC 1337)');
+    expect(s.narration.en).not.toMatch(/2MSL|2×MSL over|ECONNRESET/);
+    expect(s.narration.en).toMatch(/already let go of the socket with close\(\)/);
+    // TIME-WAIT ended well before 2×MSL.
+    expect(s.t - tl.steps[step(tl, 'time-wait')].t).toBeLessThan(60_000);
+  });
+
+  it('without TIME-WAIT and with the last ACK lost: each step tells its own event', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const tl = simulate({ 'no-time-wait': true, 'drop-last-ack': true }, seed);
+      const narr = tl.steps.map((s) => s.narration.en);
+      // The SYN taken for the old connection is explained once, at the ACK that answers it.
+      expect(narr.filter((n) => /took the new SYN as part of the old connection/.test(n)), `seed ${seed}`).toHaveLength(1);
+      const stale = tl.steps[step(tl, 'stale')];
+      expect(stale.narration.en).not.toMatch(/took the new SYN/);
+      expect(stale.narration.en).toMatch(/old connection/);
+      // TIME-WAIT is skipped: no step promises what a 2×MSL wait would do.
+      expect(narr.some((n) => /2×MSL = 0 s/.test(n))).toBe(false);
+      expect(tl.steps[step(tl, 'closed')].caption.en).toBe('Client: no TIME-WAIT → CLOSED');
+      // The server's LAST-ACK ends on a RST, and says so.
+      const end = tl.steps[tl.steps.length - 1].scene.entities.fsm;
+      if (end.kind !== 'fsm') throw new Error('fsm');
+      for (const tr of end.transitions.filter((x) => x.from === 'LAST-ACK')) expect(tr.label.en).toBe('rcv RST');
+    }
+  });
+
+  it('the client half-closes: shutdown(SHUT_WR) before the late data, close() only after recv() returns 0', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const tl = simulate({}, seed);
+      const marks = Object.values(last(tl))
+        .filter((e): e is MarkEntity => e.kind === 'mark' && e.on === 'client' && e.tone !== 'state')
+        .map((m) => m.text.en);
+      expect(marks).toEqual(['socket() · connect()', 'connect() ✓', 'send(43 B)', 'recv() → 51 B', 'shutdown(SHUT_WR)', 'recv() → 11 B', 'recv() = 0', 'close()']);
+    }
+  });
 });
