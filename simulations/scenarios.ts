@@ -17,6 +17,7 @@ export const SCENARIOS: Readonly<Partial<Record<Slug, Loader>>> = {
   'osi-model': () => import('./topics/osi-model'),
   'tcp-ip-model': () => import('./topics/tcp-ip-model'),
   'dns-resolution': () => import('./topics/dns-resolution'),
+  'http-https': () => import('./topics/http-https'),
   dns: () => import('./topics/dns'),
   'uri-url-urn': () => import('./topics/uri-url-urn'),
 };

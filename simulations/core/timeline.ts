@@ -40,6 +40,11 @@ export interface Timeline {
    * large for the sequence space): the page shows these beside the param notices.
    */
   notices?: Text[];
+  /**
+   * The run's TLS secrets in the NSS key log format (SSLKEYLOGFILE), when it carries TLS:
+   * the download writes them into the pcapng so Wireshark decrypts with no key file.
+   */
+  tlsKeyLog?: string;
 }
 
 /** A beat and its sampled scene: what old code called a step. */
