@@ -1,11 +1,27 @@
 import { test, expect, playerReady, stepNumber, narration } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Moves the player to the step with this key, through the step list. */
+async function goToKey(page: Page, key: string) {
+  await page.locator(`.step-list li[data-key="${key}"] button`).click();
+}
+/** The 1-based number of the step with this key. */
+async function numberOf(page: Page, key: string): Promise<number> {
+  return (await page.locator('.step-list li').evaluateAll((els, k) => els.findIndex((e) => e.getAttribute('data-key') === k), key)) + 1;
+}
 
 test('params in the URL reproduce the same scenario on reload, and the controls write them back', async ({ page }) => {
-  await page.goto('/en/tcp-connection?closer=server&lossy=on&isn=fixed&seed=7&step=5');
+  await page.goto('/en/tcp-connection?closer=server&lossy=on&isn=fixed&seed=7');
   await playerReady(page);
-  await expect(stepNumber(page)).toHaveText('5');
+  await goToKey(page, 'lost');
+  const n = await numberOf(page, 'lost');
+  await expect(page).toHaveURL(new RegExp(`step=${n}(&|$)`));
   await expect(narration(page)).toContainText('lost');
   await expect(page.locator('.actor-server .actor-state-text')).toHaveText('SYN-RECEIVED');
+  await page.reload();
+  await playerReady(page);
+  await expect(stepNumber(page)).toHaveText(String(n));
+  await expect(narration(page)).toContainText('lost');
   await page.getByLabel('Who closes first').selectOption('client');
   await expect(page).toHaveURL(/isn=fixed/);
   await expect(page).not.toHaveURL(/closer=/);
@@ -14,12 +30,21 @@ test('params in the URL reproduce the same scenario on reload, and the controls 
 });
 
 test('fixed ISNs show seq=1000 and the SYN-ACK acknowledges 1001', async ({ page }) => {
-  await page.goto('/en/tcp-connection?isn=fixed&step=4');
+  await page.goto('/en/tcp-connection?isn=fixed');
   await playerReady(page);
+  await goToKey(page, 'syn-ack');
   await expect(narration(page)).toContainText('SYN-ACK (seq=5000, ack=1001)');
   await expect(page.locator('.actor-client .actor-state-text')).toHaveText('SYN-SENT');
   await expect(page.locator('.fsm-state.at-server')).toContainText('SYN-RECEIVED');
   await expect(page.locator('.fsm-edge.lit-server')).toHaveCount(1);
+});
+
+test('the first closer half-closes with shutdown(SHUT_WR)', async ({ page }) => {
+  await page.goto('/en/tcp-connection');
+  await playerReady(page);
+  await goToKey(page, 'fin');
+  await expect(narration(page)).toContainText('shutdown(SHUT_WR)');
+  await expect(narration(page)).toContainText('answered with a RST');
 });
 
 test('a step link in the text moves the player', async ({ page }) => {
@@ -31,12 +56,14 @@ test('a step link in the text moves the player', async ({ page }) => {
 });
 
 test('the language switch keeps the page and its URL state', async ({ page }) => {
-  await page.goto('/ko/tcp-connection?closer=server&step=6');
+  await page.goto('/ko/tcp-connection?closer=server');
   await playerReady(page);
+  await goToKey(page, 'data');
+  const n = await numberOf(page, 'data');
   await page.getByTestId('lang-switch').click();
-  await expect(page).toHaveURL(/\/en\/tcp-connection\?closer=server&step=6$/);
+  await expect(page).toHaveURL(new RegExp(`/en/tcp-connection\\?closer=server&step=${n}$`));
   await playerReady(page);
-  await expect(stepNumber(page)).toHaveText('6');
+  await expect(stepNumber(page)).toHaveText(String(n));
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
@@ -45,20 +72,22 @@ test('the scrubber and step list move the player', async ({ page }) => {
   await playerReady(page);
   await page.locator('.scrubber input').fill('10');
   await expect(stepNumber(page)).toHaveText('10');
-  await page.locator('.step-list li').nth(2).getByRole('button').click();
-  await expect(stepNumber(page)).toHaveText('3');
-  await expect(page).toHaveURL(/step=3/);
+  await goToKey(page, 'syn');
+  const n = await numberOf(page, 'syn');
+  await expect(stepNumber(page)).toHaveText(String(n));
+  await expect(page).toHaveURL(new RegExp(`step=${n}(&|$)`));
 });
 
 for (const reducedMotion of ['reduce', 'no-preference'] as const) {
   test(`with reducedMotion=${reducedMotion}, a step ${reducedMotion === 'reduce' ? 'changes at once' : 'animates'}`, async ({ browser }) => {
     const page = await browser.newPage({ reducedMotion });
-    await page.goto('/en/tcp-connection?isn=fixed&step=3');
+    await page.goto('/en/tcp-connection?isn=fixed');
     await expect(page.locator('section.player[data-ready="true"]')).toBeVisible();
+    await goToKey(page, 'syn');
     await page.waitForTimeout(600);
     await page.keyboard.press('ArrowRight');
-    // The SYN's arrow reaches the server: at once with reduced motion, grown over 450 ms otherwise.
-    const line = page.locator('[data-msg="w1"] line:not(.hit)');
+    // The SYN's arrow (the run's first message) reaches the server: at once with reduced motion, grown over 450 ms otherwise.
+    const line = page.locator('[data-msg="m1"] line:not(.hit)');
     const early = Number(await line.getAttribute('x2'));
     await page.waitForTimeout(700);
     const late = Number(await line.getAttribute('x2'));

@@ -39,7 +39,7 @@ export function StepList({ t, steps, index, lang, onPick }: { t: Ui; steps: Step
         }}
       >
         {steps.map((s, i) => (
-          <li key={i}>
+          <li key={i} data-key={s.key}>
             <button type="button" tabIndex={i === index ? 0 : -1} aria-current={i === index ? 'step' : undefined} onClick={() => onPick(i)}>
               <span className="n">{i + 1}</span>
               <span className="c">{s.caption[lang]}</span>
