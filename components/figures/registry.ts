@@ -26,6 +26,7 @@ export const FIGURES: readonly FigureDef[] = [
   { slot: 'stage', id: 'dns-tree', kinds: ['dns-tree'], lazy: true, component: later<StageProps>(() => import('./DnsTree')) },
   { slot: 'panel', id: 'record-table', kinds: ['record-table'], lazy: true, each: true, component: later<PanelProps>(() => import('./RecordTable')) },
   { slot: 'stage', id: 'uri-parts', kinds: ['uri-parts'], lazy: true, component: later<StageProps>(() => import('./UriParts')) },
+  { slot: 'panel', id: 'resource-tree', kinds: ['resource-tree'], lazy: true, each: true, component: later<PanelProps>(() => import('./ResourceTree')) },
   { slot: 'panel', id: 'venn', kinds: ['venn'], lazy: true, each: true, component: later<PanelProps>(() => import('./Venn')) },
 ];
 
