@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { availableTopics } from './registry';
 import { capture, timelinePcap } from './capture';
+import { timelinePcapng } from './capture-pcapng';
 import type { ParamSpec, ParamValues } from './core/params';
 import { findField } from './wire/fields';
 
@@ -56,7 +57,8 @@ describe('tshark dissects every exported scenario as the page shows it', () => {
           if (packets.length === 0) continue;
           const name = `${topic.slug}-${Object.values(params).join('-')}-${seed}`;
           const file = join(dir, `${name}.pcap`);
-          writeFileSync(file, timelinePcap(tl));
+          // A run with TLS keys is judged decrypted: pcapng with its key log in a Decryption Secrets Block.
+          writeFileSync(file, tl.tlsKeyLog ? timelinePcapng(tl, { tlsKeyLog: tl.tlsKeyLog }) : timelinePcap(tl));
           const out = execFileSync('tshark', ['-r', file, ...OPTS, '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=a', '-E', 'aggregator=,', ...FIELDS.flatMap((f) => ['-e', f])], { encoding: 'utf8' });
           const rows = out.replace(/\n$/, '').split('\n').map((l) => Object.fromEntries(l.split('\t').map((v, i) => [FIELDS[i], v])));
           expect(rows.length, name).toBe(packets.length);

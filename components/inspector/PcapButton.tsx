@@ -6,16 +6,21 @@ import type { Timeline } from '@/simulations/core/timeline';
  * Saves the run as it stands (params and seed from the URL) as a classic libpcap file,
  * named after the topic and the params that change the run (e.g.
  * tcp-connection_closer-server_lossy-on_seed-7.pcap), so two downloads do not collide.
+ * A run that carries a TLS key log is saved as pcapng instead, the keys in a Decryption
+ * Secrets Block, so Wireshark decrypts it with no key file (same name, `.pcapng`).
  */
 export function PcapButton({ timeline, label, fileName }: { timeline: Timeline; label: string; fileName?: string }) {
   const download = async () => {
     // The encoders load only when asked for: they are not part of the first visit.
-    const { timelinePcap } = await import('@/simulations/capture');
-    const bytes = timelinePcap(timeline);
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.tcpdump.pcap' }));
+    const keyLog = timeline.tlsKeyLog;
+    const name = fileName ?? `${timeline.topic}-${timeline.scenario}-seed${timeline.seed}.pcap`;
+    const bytes = keyLog
+      ? (await import('@/simulations/capture-pcapng')).timelinePcapng(timeline, { tlsKeyLog: keyLog })
+      : (await import('@/simulations/capture')).timelinePcap(timeline);
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: keyLog ? 'application/x-pcapng' : 'application/vnd.tcpdump.pcap' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = fileName ?? `${timeline.topic}-${timeline.scenario}-seed${timeline.seed}.pcap`;
+    a.download = keyLog ? name.replace(/\.pcap$/, '') + '.pcapng' : name;
     document.body.appendChild(a);
     a.click();
     a.remove();
