@@ -96,6 +96,13 @@ function withBoard(s: Store, id: number, f: (b: Board) => Board | null): Store {
 }
 
 export function serve(store: Store, req: ApiRequest): Served {
+  const s = answer(store, req);
+  if (req.method !== 'HEAD') return s;
+  // A response to HEAD never has content (RFC 9110 §9.3.2); its Content-Length is left out too (§8.6 allows either).
+  return { ...s, response: { ...s.response, body: '', headers: s.response.headers.filter(([n]) => n !== 'Content-Length') } };
+}
+
+function answer(store: Store, req: ApiRequest): Served {
   const r = route(req.target);
   const path = req.target.split('?')[0];
   const out = (response: ApiResponse, outcome: Outcome, s = store, p?: Problem): Served => ({ store: s, response, outcome, route: r, ...(p ? { problem: p } : {}) });

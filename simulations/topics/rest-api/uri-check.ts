@@ -65,7 +65,7 @@ export function checkUri(input: string): UriCheck {
   segs.forEach((seg, k) => {
     if (/_/.test(seg)) add('hyphens', t(`"${seg}": 밑줄(_) 대신 하이픈(-)으로 단어를 이으세요 (${seg.replace(/_/g, '-')}). 밑줄은 링크 밑줄에 가려 잘 안 보입니다.`, `"${seg}": join words with hyphens, not underscores (${seg.replace(/_/g, '-')}); underscores hide under link underlines.`), seg);
     if (/[A-Z]/.test(seg)) add('lowercase', t(`"${seg}": 소문자로 쓰세요 (${seg.toLowerCase()}). 경로는 대소문자를 구분하므로 (RFC 3986 §6.2.2.1) 섞어 쓰면 헷갈립니다.`, `"${seg}": use lower case (${seg.toLowerCase()}). Paths are case-sensitive (RFC 3986 §6.2.2.1), so mixed case is a trap.`), seg);
-    if (/^[A-Za-z]+[-_]?\d+$/.test(seg) || /^\d+[-_][A-Za-z]+$/.test(seg)) {
+    if (!/^v\d+$/i.test(seg) && (/^[A-Za-z]+[-_]?\d+$/.test(seg) || /^\d+[-_][A-Za-z]+$/.test(seg))) {
       const [word, num] = /^\d/.test(seg) ? [seg.replace(/^\d+[-_]/, ''), seg.match(/^\d+/)![0]] : [seg.replace(/[-_]?\d+$/, ''), seg.match(/\d+$/)![0]];
       add('hierarchy', t(`"${seg}": 계층은 슬래시로 나누세요: /${word}/${num}.`, `"${seg}": show the hierarchy with slashes: /${word}/${num}.`), seg);
     }
@@ -80,7 +80,7 @@ export function checkUri(input: string): UriCheck {
     }
   });
   const lastSeg = segs[segs.length - 1];
-  const ext = lastSeg && !path.endsWith('/') ? EXT.exec(lastSeg) : null;
+  const ext = lastSeg ? EXT.exec(lastSeg) : null;
   if (ext) {
     add('extension', t(`"${lastSeg}": 확장자(.${ext[1]})를 URI에 넣지 마세요. 형식은 Content-Type과 Accept 헤더로 주고받습니다 (RFC 9110 §8.3, §12.5.1).`, `"${lastSeg}": leave the extension (.${ext[1]}) out of the URI. The format travels in the Content-Type and Accept headers (RFC 9110 §8.3, §12.5.1).`), lastSeg);
   }
