@@ -142,8 +142,7 @@ export function buildStory(o: StoryInput): { story: Story; view: View } {
         else caption = tx(`${side === 'client' ? '클라이언트' : '서버'}: ACK`, `${side === 'client' ? 'Client' : 'Server'}: ACK`);
       }
     }
-    const narration = join(parts);
-    b.beat({ t: e.t, key: key(k), caption, narration: narration.en ? narration : caption });
+    b.beat({ t: e.t, key: key(k), caption, narration: parts.some(Boolean) ? join(parts) : caption });
     if (row === 0) actors.forEach((a) => b.show(a));
     for (const side of ['client', 'server'] as const) b.set(side, { state: (e.states[side] as HostState).tcb.state });
 
