@@ -20,4 +20,5 @@ export const SCENARIOS: Readonly<Partial<Record<Slug, Loader>>> = {
   'http-https': () => import('./topics/http-https'),
   dns: () => import('./topics/dns'),
   'uri-url-urn': () => import('./topics/uri-url-urn'),
+  'rest-api': () => import('./topics/rest-api'),
 };

@@ -100,7 +100,7 @@ export function restStory(trace: RestTrace, check: UriCheck, ports: Record<Side,
       parts.push(explain(req, res, served.outcome, served.problem));
       const role = requests[served.i]?.role;
       if (role === 'main') { key = `status-${res.status}`; mainStatus = res.status; }
-      else key = `served-${served.i + 1}`;
+      else if (role) key = role;
       last = { method: req.method, path: req.target.split('?')[0], status: res.status };
     } else if (dataSent && dataSent.from === 'client') {
       const p = requests[writes++];
