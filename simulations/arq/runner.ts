@@ -43,11 +43,17 @@ interface ReceiverActor {
 export const SENDER = 'sender';
 export const RECEIVER = 'receiver';
 
-export function runArq(input: ArqInput): ArqRun {
+/**
+ * `text: false` leaves every event's narration empty; `events: false` keeps no event log at
+ * all (`events` is empty): for callers that read only `stats`, `delivered` and `complete`.
+ */
+export function runArq(input: ArqInput, opts: { text?: boolean; events?: boolean } = {}): ArqRun {
   const v = validateArqConfig(input);
   if (!v.ok) return v;
-  return simulate(v.config);
+  return simulate(v.config, ARQ_EVENT_CAP, opts.text ?? true, opts.events ?? true);
 }
+
+const SILENT = { ko: '', en: '' };
 
 /** The world: two actors and two links. Exposed so a story can walk the kernel trace itself. */
 export function arqWorld(cfg: ArqConfig, cap = ARQ_EVENT_CAP) {
@@ -133,25 +139,35 @@ export function arqWorld(cfg: ArqConfig, cap = ARQ_EVENT_CAP) {
   return { trace, sender, receiver, capped: () => capped };
 }
 
-function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP): ArqResult {
+function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP, narrate = true, keep = true): ArqResult {
   const proto = cfg.protocol;
   const { trace, sender, receiver, capped } = arqWorld(cfg, cap);
   const events: ArqEvent[] = [];
   const delivered: number[] = [];
   const stats = { transmissions: 0, retransmissions: 0, acksSent: 0, dataLost: 0, acksLost: 0, timeouts: 0, fastRetransmits: 0 };
   let doneAt: number | null = null;
+  let lastTime = 0;
 
   for (const e of trace.entries) {
     if (e.i === 0) continue;
-    const sv = sender.view(e.states[SENDER]);
-    const rv = receiver.view((e.states[RECEIVER] as ReceiverActor).m);
-    const log = (kind: ArqEvent['kind'], text: ArqEvent['text'], f: Partial<ArqEvent> = {}) => {
-      events.push({ i: events.length, time: e.t, kind, packet: null, seq: null, ack: null, sack: [], timer: null, at: null, lost: false, reason: null, ...f, sender: sv, receiver: rv, text });
+    const sv = keep ? sender.view(e.states[SENDER]) : (null as never);
+    const rv = keep ? receiver.view((e.states[RECEIVER] as ReceiverActor).m) : (null as never);
+    const log = (kind: ArqEvent['kind'], text: () => ArqEvent['text'], f: Partial<ArqEvent> = {}) => {
+      lastTime = e.t;
+      if (!keep) return;
+      const ev = { i: events.length, time: e.t, kind, packet: null, seq: null, ack: null, sack: [], timer: null, at: null, lost: false, reason: null, ...f, sender: sv, receiver: rv } as ArqEvent;
+      if (!narrate) ev.text = SILENT;
+      else {
+        // Narration is written when first read (a story reads a few; JSON and tests read all).
+        let memo: ArqEvent['text'] | undefined;
+        Object.defineProperty(ev, 'text', { enumerable: true, get: () => (memo ??= text()) });
+      }
+      events.push(ev);
     };
     if (e.cause.kind === 'lost') {
       const m = trace.wire(e.cause.wire).msg;
-      if (m.kind === 'data') log('drop', N.narrateDropData(m.packet.payload, m.packet.seq), { packet: m.packet.payload, seq: m.packet.seq, reason: 'data' });
-      else log('drop', N.narrateDropAck(m.names, m.ack.ack), { packet: m.names, ack: m.ack.ack, sack: m.sackAbs, reason: 'ack' });
+      if (m.kind === 'data') log('drop', () => N.narrateDropData(m.packet.payload, m.packet.seq), { packet: m.packet.payload, seq: m.packet.seq, reason: 'data' });
+      else log('drop', () => N.narrateDropAck(m.names, m.ack.ack), { packet: m.names, ack: m.ack.ack, sack: m.sackAbs, reason: 'ack' });
       continue;
     }
     let sent = 0;
@@ -162,12 +178,12 @@ function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP): ArqResult {
         case 'ack-handled': {
           const c = (note as { ack: Extract<ArqMsg, { kind: 'ack' }> }).ack;
           if (fx.fastRetransmit) stats.fastRetransmits++;
-          log('ack-recv', N.narrateAckRecv(proto, c.names, c.ack.ack, fx, sv), { packet: c.names, ack: c.ack.ack, sack: c.sackAbs, reason: fx.verdict });
+          log('ack-recv', () => N.narrateAckRecv(proto, c.names, c.ack.ack, fx, sv), { packet: c.names, ack: c.ack.ack, sack: c.sackAbs, reason: fx.verdict });
           break;
         }
         case 'timeout-handled':
           stats.timeouts++;
-          log('timeout', N.narrateTimeout(proto, fx.resend, fx.nextRto), { timer: fx.timer, packet: fx.resend[0] ?? null });
+          log('timeout', () => N.narrateTimeout(proto, fx.resend, fx.nextRto), { timer: fx.timer, packet: fx.resend[0] ?? null });
           break;
         case 'send': {
           const w = trace.wire(e.sent[sent++]);
@@ -175,36 +191,36 @@ function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP): ArqResult {
           stats.transmissions++;
           if (fx.retransmission) stats.retransmissions++;
           if (w.lost) stats.dataLost++;
-          log(fx.retransmission ? 'retransmit' : 'send', N.narrateSend(fx.n, fx.packet.seq, at, w.lost, fx.reason, sv), { packet: fx.n, seq: fx.packet.seq, at, lost: w.lost, reason: fx.reason });
+          log(fx.retransmission ? 'retransmit' : 'send', () => N.narrateSend(fx.n, fx.packet.seq, at, w.lost, fx.reason, sv), { packet: fx.n, seq: fx.packet.seq, at, lost: w.lost, reason: fx.reason });
           break;
         }
         case 'timer-start':
-          log('timer-start', N.narrateTimerStart(proto, fx.n, fx.ms, e.t + fx.ms), { timer: fx.timer, packet: fx.n, at: e.t + fx.ms });
+          log('timer-start', () => N.narrateTimerStart(proto, fx.n, fx.ms, e.t + fx.ms), { timer: fx.timer, packet: fx.n, at: e.t + fx.ms });
           break;
         case 'timer-stop': {
           // Only a timer that was running is stopped (the kernel records no cancel otherwise).
           const k = cancels.indexOf(fx.timer);
           if (k < 0) break;
           cancels.splice(k, 1);
-          log('timer-stop', N.narrateTimerStop(proto, fx.n), { timer: fx.timer, packet: fx.n });
+          log('timer-stop', () => N.narrateTimerStop(proto, fx.n), { timer: fx.timer, packet: fx.n });
           break;
         }
         case 'deliver':
           delivered.push(fx.payload);
-          log('deliver', N.narrateDeliver(fx.payload), { packet: fx.payload, seq: (note as { seq: number }).seq });
+          log('deliver', () => N.narrateDeliver(fx.payload), { packet: fx.payload, seq: (note as { seq: number }).seq });
           break;
         case 'buffer':
-          log('buffer', N.narrateBuffer(fx.payload, rv.expected), { packet: fx.payload, seq: (note as { seq: number }).seq });
+          log('buffer', () => N.narrateBuffer(fx.payload, rv.expected), { packet: fx.payload, seq: (note as { seq: number }).seq });
           break;
         case 'discard':
-          log('discard', N.narrateDiscard(proto, fx.payload, fx.reason, rv.expected), { packet: fx.payload, seq: (note as { seq: number }).seq, reason: fx.reason });
+          log('discard', () => N.narrateDiscard(proto, fx.payload, fx.reason, rv.expected), { packet: fx.payload, seq: (note as { seq: number }).seq, reason: fx.reason });
           break;
         case 'ack': {
           const w = trace.wire(e.sent[sent++]);
           const at = e.t + cfg.oneWayDelay;
           stats.acksSent++;
           if (w.lost) stats.acksLost++;
-          log('ack-send', N.narrateAckSend(proto, fx.names, fx.ack.ack, fx.sackAbs, at, w.lost), { packet: fx.names, ack: fx.ack.ack, sack: fx.sackAbs, at, lost: w.lost });
+          log('ack-send', () => N.narrateAckSend(proto, fx.names, fx.ack.ack, fx.sackAbs, at, w.lost), { packet: fx.names, ack: fx.ack.ack, sack: fx.sackAbs, at, lost: w.lost });
           break;
         }
       }
@@ -212,7 +228,7 @@ function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP): ArqResult {
     if (doneAt === null && sender.done(e.states[SENDER])) doneAt = e.t;
   }
 
-  const endTime = events.length > 0 ? events[events.length - 1].time : 0;
+  const endTime = lastTime;
   const finishTime = doneAt ?? endTime;
   const isCapped = capped();
   return {

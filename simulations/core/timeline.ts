@@ -41,6 +41,11 @@ export interface Timeline {
    */
   notices?: Text[];
   /**
+   * Why this run's messages carry no packet bytes, when they do not (textbook protocols
+   * with no wire format): the player can show it where the inspector and .pcap would be.
+   */
+  noPackets?: Text;
+  /**
    * The run's TLS secrets in the NSS key log format (SSLKEYLOGFILE), when it carries TLS:
    * the download writes them into the pcapng so Wireshark decrypts with no key file.
    */
@@ -73,6 +78,16 @@ export interface Scenario {
   diagram: Stage;
   params: readonly ParamSpec[];
   simulate(params: ParamValues, seed: number): Timeline;
+}
+
+/**
+ * A topic with several first-class scenarios (shown as tabs): each has its own params
+ * and simulate; `default` names the one a bare URL opens. A topic exporting this also
+ * keeps a default `Scenario` export for players that know only one.
+ */
+export interface TopicScenarios {
+  scenarios: Readonly<Record<string, Scenario & { label: Text }>>;
+  default: string;
 }
 
 /** Every step with its sampled scene (tests, exports; the player samples one step at a time). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { params, simulate as simulateStory } from '.';
-import { compareRuns, errorConfig, utilPercent, type ErrorParams } from './error';
-import { MSS, seqOf } from './flow';
-import { sweep, messageAt, timerAt, HISTORY_ROWS, type Span, type TimerSpan } from './scene';
+import { compareRuns, errorConfig, utilPercent, type ErrorParams } from './error-config';
+import { MSS, seqOf } from './wire';
+import { beatsOf, rowFinder, runs as runList } from './kit';
 import { capture } from '../../capture';
 import { findField } from '../../wire/fields';
 import { createRandom } from '../../core/random';
@@ -100,7 +100,8 @@ describe('error view: invariants over many seeds', () => {
           for (let i = 1; i < tl.steps.length; i++) expect(tl.steps[i].t, ctx).toBeGreaterThan(tl.steps[i - 1].t);
           for (const s of tl.steps) {
             for (const lang of ['ko', 'en'] as const) {
-              expect(s.narration[lang].length, ctx).toBeGreaterThan(10);
+              // A long run's later beats are brief ("전달 P5."), never empty.
+              expect(s.narration[lang].length, ctx).toBeGreaterThan(4);
               expect(s.caption[lang].length, ctx).toBeGreaterThan(1);
               expect(s.narration[lang], ctx).not.toMatch(/undefined|NaN|null|\[object/);
             }
@@ -121,7 +122,11 @@ describe('error view: invariants over many seeds', () => {
             expect(m.first.fresh, ctx).toBe(true);
             expect(m.first.y0, ctx).toBeLessThanOrEqual(m.first.y1);
             expect(['delivered', 'lost'], `${ctx} ${m.first.id}`).toContain(m.end.status);
-            expect(m.first.label.length, ctx).toBeLessThan(40);
+            expect(m.first.label.length, ctx).toBeLessThan(protocol === 'tcp' ? 64 : 40);
+            expect(m.first.tone, ctx).toBe(m.first.from === 'sender' ? 'data' : 'ack');
+            expect(m.first.chip, ctx).toBeTruthy();
+            // TCP's segments carry bytes; the textbook protocols have none, and the timeline says so.
+            expect(Boolean(m.first.packet), ctx).toBe(protocol === 'tcp');
           }
 
           // Windows: the sender's bracket is [base, base + window), below it everything is acknowledged.
@@ -138,7 +143,7 @@ describe('error view: invariants over many seeds', () => {
           if (run.complete) {
             expect((entity(last, 'sender-window', 'window') as WindowEntity).window.from, ctx).toBe(run.config.packets);
             const tally = entity(last, 'tally', 'counters') as CountersEntity;
-            expect(tally.rows[4].values[0], ctx).toBe(String(run.config.packets));
+            expect(tally.rows[0].values[4], ctx).toBe(String(run.config.packets));
           }
 
           // The chart holds the engine's numbers for all four protocols, the current one highlighted.
@@ -214,11 +219,15 @@ describe('error view: hand-checked cases (window 4, packet 2 lost once, timeout 
      * RTO for packet 2 (restarted at 120 ms) would only fire at 420 ms.
      */
     const tl = simulate({ protocol: 'tcp' }, 1);
-    expect(resent(tl)).toEqual([['P2', 230]]);
+    expect(resent(tl)).toEqual([['PSH, ACK seq=201 ack=1 len=100', 230]]);
     expect(tl.steps.find((s) => s.key === 'fast-retransmit')!.t).toBe(230);
     expect(tl.steps.some((s) => s.key === 'timeout')).toBe(false);
     const acks = messages(tl).filter((m) => m.first.from === 'receiver').map((m) => m.first.label);
-    expect(acks.slice(0, 5)).toEqual(['ACK 1', 'ACK 2', 'ACK 2 SACK 3', 'ACK 2 SACK 3–4', 'ACK 2 SACK 3–5']);
+    // Relative byte numbers (MSS 100): ACK 2 is byte 201; SACK blocks are [left, right) in bytes (RFC 2018).
+    expect(acks.slice(0, 5)).toEqual(['ACK seq=1 ack=101', 'ACK seq=1 ack=201', 'ACK seq=1 ack=201 SACK 301-401', 'ACK seq=1 ack=201 SACK 301-501', 'ACK seq=1 ack=201 SACK 301-601']);
+    const chips = messages(tl).filter((m) => m.first.from === 'receiver').map((m) => m.first.chip);
+    expect(chips.slice(0, 5)).toEqual(['ACK 1', 'ACK 2', 'ACK 2 S3', 'ACK 2 S3–4', 'ACK 2 S3–5']);
+    expect(tl.noPackets).toBeUndefined();
   });
 
   it('stop-and-wait sends one packet per round trip and says the window is not used', () => {
@@ -389,23 +398,24 @@ describe('every param combination', () => {
   }, 120_000);
 });
 
-describe('scene helpers', () => {
-  it('sweep gives each row the same entities as checking every item', () => {
+describe('story helpers', () => {
+  it('beatsOf keeps one beat per moment for short runs and groups long runs into at most max beats', () => {
     const r = createRandom(5);
-    const spans: Span[] = Array.from({ length: 200 }, (_, k) => {
-      const y0 = r.int(0, 100);
-      return { id: `m${k}`, from: 'a', to: 'b', y0, y1: y0 + r.int(0, 2 * HISTORY_ROWS), lost: r.chance(0.3), label: 'x', retransmission: false };
-    });
-    const timers: TimerSpan[] = Array.from({ length: 200 }, (_, k) => {
-      const y0 = r.int(0, 100);
-      const end = r.chance(0.2) ? null : r.chance(0.5) ? 'fired' : 'cancelled';
-      return { id: `t${k}`, on: 'a', y0, y1: end ? y0 + r.int(0, 30) : null, end, ms: 1, label: { ko: '', en: '' } };
-    });
-    const a = sweep(spans, (s) => s.y0, messageAt, 140);
-    const b = sweep(timers, (s) => s.y0, timerAt, 140);
-    for (let i = 0; i < 140; i++) {
-      expect(a[i], `row ${i}`).toEqual(spans.map((s) => messageAt(s, i)).filter(Boolean));
-      expect(b[i], `row ${i}`).toEqual(timers.map((s) => timerAt(s, i)).filter(Boolean));
+    let time = 0;
+    const events = Array.from({ length: 2000 }, () => ({ time: (time += 10 * r.int(0, 3)) }));
+    const distinct = new Set(events.map((e) => e.time)).size;
+    expect(beatsOf(events, 10_000).length).toBe(distinct);
+    for (const max of [20, 80, 300]) {
+      const beats = beatsOf(events, max);
+      expect(beats.length).toBeLessThanOrEqual(max);
+      expect(beats.flatMap((b) => b.events)).toEqual(events);
+      for (let i = 1; i < beats.length; i++) expect(beats[i].t).toBeGreaterThan(beats[i - 1].t);
+      const row = rowFinder(beats, events[events.length - 1].time);
+      beats.forEach((b, i) => b.events.forEach((e) => expect(row(e.time)).toBe(i)));
+      expect(row(events[events.length - 1].time + 1)).toBe(beats.length);
     }
+  });
+  it('runs lists consecutive packets as ranges', () => {
+    expect(runList([5, 2, 3, 4, 7, 9, 10])).toBe('P2–P5, P7, P9, P10');
   });
 });
