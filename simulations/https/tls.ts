@@ -66,6 +66,13 @@ export interface TlsRunOptions {
   /** Application bytes: the client's request, the server's response. */
   request: Uint8Array;
   response: Uint8Array;
+  /**
+   * Optional: the application data as several records each way (one entry per record, e.g.
+   * kept under an MSS so one record is one segment); when given, used instead of
+   * `request` / `response`.
+   */
+  clientData?: Uint8Array[];
+  serverData?: Uint8Array[];
 }
 
 /** 32 bytes from the seed, one independent stream per label. */

@@ -44,7 +44,7 @@ export function runTls13(o: TlsRunOptions): TlsRun {
     sessionId: seeded32(o.seed, 'session-id'),
     serverName: o.serverName, alpn: o.alpn, serverAlpn: ['h2', 'http/1.1'],
     certificateChain: pki.chain, certificatePrivateKey: pki.leafPrivateKey, trustedRoots: pki.roots, now: NOW,
-    clientData: [o.request], serverData: [o.response],
+    clientData: o.clientData ?? [o.request], serverData: o.serverData ?? [o.response],
   });
   const records: TlsRecordInfo[] = r.records.map((x) => ({ from: x.from, label: x.label, bytes: x.bytes, encrypted: x.encrypted, contentType: x.contentType, plaintext: x.plaintext }));
   const knowledge = r.knowledge.map((k) => ({ afterRecord: k.afterRecord, client: k.client.filter((n) => KEEP.has(n)), server: k.server.filter((n) => KEEP.has(n)) }));
