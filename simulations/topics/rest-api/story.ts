@@ -13,7 +13,7 @@ import { dataLength, segmentKind, segmentLabel, type Segment } from '../../tcp/s
 import { allResources, isCollection, type Store } from './store';
 import type { HostState, Note, RestTrace, Side } from './world';
 import type { UriCheck } from './uri-check';
-import { ROLE, TCP, NARRATE_TCP, explain } from './text';
+import { ROLE, NARRATE_TCP, explain, tcpCaption } from './text';
 import type { Planned } from './plan';
 
 export const IPS: Record<Side, string> = { client: '192.0.2.10', server: '198.51.100.80' };
@@ -116,12 +116,12 @@ export function restStory(trace: RestTrace, check: UriCheck, ports: Record<Side,
       caption = t(`서버 → ${firstLine(dataSent.msg.data)}`, `Server → ${firstLine(dataSent.msg.data)}`);
       parts.push(t('응답: 상태 줄, 헤더, 빈 줄, 본문.', 'The response: a status line, header fields, an empty line, the content.'));
     } else {
-      const to = tcp.map((x) => x.to);
-      const kinds = sentSegs.map((w) => segmentKind(w.msg));
-      const k = to.includes('LISTEN') ? 'listen' : kinds.includes('syn') ? 'syn' : kinds.includes('syn-ack') ? 'syn-ack' : to.includes('ESTABLISHED') ? 'established' : kinds.includes('fin') ? 'fin' : 'closed';
-      caption = TCP[k];
+      const change = e.notes.find((n) => n.note.type === 'tcp');
+      const to = change && change.note.type === 'tcp' ? change.note.to : '';
+      caption = change ? tcpCaption(change.actor as Side, to) : t('TCP', 'TCP');
       parts.push(NARRATE_TCP);
-      if (k === 'established' || k === 'listen' || k === 'syn') key = k;
+      const k = to === 'LISTEN' ? 'listen' : to === 'SYN-SENT' ? 'syn' : to === 'ESTABLISHED' ? 'established' : to === 'FIN-WAIT-1' ? 'fin' : undefined;
+      if (k) key = k;
     }
     if (tcp.length) parts.push(t(`TCP 상태: ${tcp.map((x) => x.to).join(', ')}`, `TCP state: ${tcp.map((x) => x.to).join(', ')}`));
     const fresh = key !== undefined && !keys.has(key);

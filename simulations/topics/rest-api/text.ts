@@ -68,14 +68,26 @@ export function explain(req: ApiRequest, res: ApiResponse, outcome: Outcome, pro
   }
 }
 
-export const TCP: Record<string, Text> = {
-  listen: t('서버가 80번 포트에서 연결을 기다립니다 (listen)', 'The server listens on port 80'),
-  syn: t('클라이언트 → SYN: TCP 연결을 엽니다', 'Client → SYN: opening a TCP connection'),
-  'syn-ack': t('서버 → SYN-ACK', 'Server → SYN-ACK'),
-  established: t('연결 수립: 이제 HTTP 메시지가 이 연결 위로 오갑니다', 'Connected: HTTP messages now travel over this connection'),
-  fin: t('FIN: 연결을 닫습니다', 'FIN: closing the connection'),
-  closed: t('연결 종료', 'Connection closed'),
-};
+const WHO = { client: t('클라이언트', 'Client'), server: t('서버', 'Server') };
+
+/** A TCP state change, as a caption: who entered which state, and what that means here. */
+export function tcpCaption(side: 'client' | 'server', to: string): Text {
+  const w = WHO[side];
+  const what: Record<string, Text> = {
+    LISTEN: t('80번 포트에서 연결을 기다립니다 (LISTEN)', 'listens on port 80 (LISTEN)'),
+    'SYN-SENT': t('→ SYN: TCP 연결을 엽니다', '→ SYN: opens a TCP connection'),
+    'SYN-RECEIVED': t('→ SYN-ACK', '→ SYN-ACK'),
+    ESTABLISHED: t('연결 수립 (ESTABLISHED): 이제 HTTP 메시지가 이 연결 위로 오갑니다', 'connected (ESTABLISHED): HTTP messages now travel over this connection'),
+    'FIN-WAIT-1': t('→ FIN: 보낼 요청이 더 없어 연결을 닫습니다', '→ FIN: no more requests, so it closes'),
+    'CLOSE-WAIT': t('← FIN: 클라이언트가 다 보냈습니다', '← FIN: the client is done'),
+    'LAST-ACK': t('→ FIN: 서버도 닫습니다', '→ FIN: the server closes too'),
+    'FIN-WAIT-2': t('← 자기 FIN에 대한 ACK', '← the ACK of its FIN'),
+    'TIME-WAIT': t('→ 마지막 ACK, TIME-WAIT', '→ the last ACK; TIME-WAIT'),
+    CLOSED: t('연결 종료 (CLOSED)', 'closed (CLOSED)'),
+  };
+  const x = what[to] ?? t(to, to);
+  return t(`${w.ko}: ${x.ko}`, `${w.en}: ${x.en}`);
+}
 
 export const NARRATE_TCP: Text = t(
   'HTTP/1.1 메시지는 TCP 연결 위의 바이트입니다. 한 연결을 여러 요청에 다시 씁니다 (지속 연결, RFC 9112 §9.3).',
