@@ -50,3 +50,22 @@ test('Korean page: TCP fast retransmit is reachable from the step list', async (
   await expect(narration(page)).toContainText('빠른 재전송');
   await expect(narration(page)).toContainText('패킷 2를 바로 재전송합니다');
 });
+
+test('TCP segments open in the inspector with their SACK option; a long lossy run stays a short walk', async ({ page }) => {
+  // Step 15 (230 ms): the third duplicate ACK, "ACK seq=1 ack=201 SACK 301-601", has arrived.
+  await page.goto(`${PAGE}?protocol=tcp&step=15`);
+  await playerReady(page);
+  const ack = page.locator('.seq .msg[role="button"]', { hasText: 'SACK 301-601' });
+  await ack.first().focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /Packet inspector/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('[data-key="tcp.options.sack_le"]').first()).toContainText('301');
+  await expect(dialog.locator('[data-key="tcp.options.sack_re"]').first()).toContainText('601');
+  await page.keyboard.press('Escape');
+  // 40 packets at 50 % loss with a window of 16: grouped into at most 80 steps.
+  await page.goto(`${PAGE}?packets=40&loss=50&window=16&step=80`);
+  await playerReady(page);
+  await expect(stepNumber(page)).not.toHaveText('1');
+  expect(Number(await stepNumber(page).textContent())).toBeLessThanOrEqual(80);
+});

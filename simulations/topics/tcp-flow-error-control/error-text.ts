@@ -4,7 +4,7 @@ import type { WindowCellState, WindowEntity } from '../../core/timeline';
 import { wire, type ArqEvent, type ArqProtocol, type ArqResult } from '../../arq';
 import { eul, ga } from '../../arq/ko';
 import { pkt } from '../../arq/narrate';
-import { cellRange, runs } from './kit';
+import { cellRange, runs, tallyPanel } from './kit';
 import { PROTO_TEXT } from './error-config';
 
 export function dataLabel(n: number, seq: number): string {
@@ -160,4 +160,27 @@ export function receiverWindow(run: ArqResult, seqOf: SeqOf, v: ArqEvent['receiv
     window: { from: v.expected, to: Math.min(N, v.expected + v.window) },
     note: t(`기다리는 패킷 ${v.expected} · 윈도 ${v.window}${held.ko}`, `waiting for ${v.expected} · window ${v.window}${held.en}`),
   };
+}
+
+/** In a long run, what repeats is said once in full, then listed under these words. */
+export const BRIEF = {
+  sent: t('전송', 'sent'),
+  resent: t('재전송', 'resent'),
+  lost: t('손실', 'lost'),
+  acks: t('ACK 보냄', 'ACKs sent'),
+  acksLost: t('ACK 손실', 'ACKs lost'),
+  acksIn: t('ACK 도착', 'ACKs in'),
+  delivered: t('전달', 'delivered'),
+  buffered: t('보관', 'buffered'),
+  discarded: t('폐기', 'discarded'),
+} as const;
+
+export function tallyOf(x: { sent: number; resent: number; lostData: number; lostAcks: number; delivered: number }) {
+  return tallyPanel([
+    [t('보낸 데이터 패킷', 'Data packets sent'), x.sent],
+    [t('그중 재전송', 'of which retransmissions'), x.resent],
+    [t('손실된 데이터 패킷', 'Data packets lost'), x.lostData],
+    [t('손실된 ACK', 'ACKs lost'), x.lostAcks],
+    [t('앱에 전달된 패킷', 'Packets delivered to the app'), x.delivered],
+  ]);
 }

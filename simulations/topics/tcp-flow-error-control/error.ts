@@ -8,7 +8,7 @@ import { StoryBuilder } from '../../core/story';
 import { t, type Text } from '../../core/text';
 import type { Timeline } from '../../core/timeline';
 import { runArq, wire, type ArqEvent, type ArqResult } from '../../arq';
-import { beatsOf, caption, join, Panels, rowFinder, runs, SeqStage, tallyPanel, Teller } from './kit';
+import { beatsOf, caption, join, Panels, rowFinder, runs, SeqStage, Teller } from './kit';
 import { chartOf, compareRuns, errorConfig, PROTO_NAME, type ErrorParams } from './error-config';
 import * as X from './error-text';
 import { ackLabel as tcpAckLabel, ackRef, ackSegment, dataRef, dataSegment } from './wire';
@@ -48,18 +48,8 @@ function errorStory(run: ArqResult, chart: ReturnType<typeof chartOf>) {
   const panels = new Panels(b);
   const senderSub = `${PROTO_NAME[proto]} · W=${run.config.window}`;
   const tell = new Teller(grouped);
-  const L = {
-    sent: t('전송', 'sent'),
-    resent: t('재전송', 'resent'),
-    lost: t('손실', 'lost'),
-    acks: t('ACK 보냄', 'ACKs sent'),
-    acksLost: t('ACK 손실', 'ACKs lost'),
-    acksIn: t('ACK 도착', 'ACKs in'),
-    delivered: t('전달', 'delivered'),
-    buffered: t('보관', 'buffered'),
-    discarded: t('폐기', 'discarded'),
-    timers: t('타이머', 'timers'),
-  };
+  const L = X.BRIEF;
+
   const say = (key: string, full: () => Text, label: Text, item: string | number) => {
     const x = tell.say(key, full, label, item);
     if (x) parts.push(x);
@@ -246,19 +236,9 @@ function errorStory(run: ArqResult, chart: ReturnType<typeof chartOf>) {
     panels.show('sender-window', `${sv.base} ${sv.nextSeq} ${sv.acked} ${[...resending]} ${sv.dupAcks} ${sv.rto}`, () => X.senderWindow(run, seqOf, sv, resending));
     panels.show('receiver-window', `${rv.expected} ${rv.buffered}`, () => X.receiverWindow(run, seqOf, rv));
     if (i === 0) b.show(chart);
-    panels.show('tally', Object.values(tally).join(' '), () => tallyOf(tally));
+    panels.show('tally', Object.values(tally).join(' '), () => X.tallyOf(tally));
   });
   return b.build();
-}
-
-function tallyOf(x: { sent: number; resent: number; lostData: number; lostAcks: number; delivered: number }) {
-  return tallyPanel([
-    [t('보낸 데이터 패킷', 'Data packets sent'), x.sent],
-    [t('그중 재전송', 'of which retransmissions'), x.resent],
-    [t('손실된 데이터 패킷', 'Data packets lost'), x.lostData],
-    [t('손실된 ACK', 'ACKs lost'), x.lostAcks],
-    [t('앱에 전달된 패킷', 'Packets delivered to the app'), x.delivered],
-  ]);
 }
 
 export type { ErrorParams };
