@@ -91,12 +91,14 @@ export interface H2Options {
   priority: boolean;
   tableSize: number;
   seed: number;
+  /** Another site (e.g. the what-happens-url page): its host, resources and bodies. Default: this topic's page. */
+  site?: { host: string; resources: readonly Resource[]; body(r: Resource): Uint8Array };
 }
 
 const sid = (i: number) => 2 * i + 1;
 
 export function buildH2(o: H2Options): H2Conversation {
-  const resources = RESOURCES.slice(0, o.streams);
+  const resources = (o.site?.resources ?? RESOURCES).slice(0, o.streams);
   const units: AppUnit[] = [];
   const unit = (from: Side, frames: Http2Frame[], info: FrameInfo[], lossy = false, preface = false) =>
     units.push({ from, frames: info, bytes: concat(preface ? HTTP2_PREFACE : new Uint8Array(0), encodeHttp2(frames)), lossy });
@@ -123,7 +125,7 @@ export function buildH2(o: H2Options): H2Conversation {
 
   const blocks: HpackBlock[] = [];
   const requestFrame = (r: Resource, i: number): { frame: Http2Frame; info: FrameInfo } => {
-    const headers = requestHeaders(r, o.seed, o.priority);
+    const headers = requestHeaders(r, o.seed, o.priority, o.site?.host);
     const before = reqEnc.table.entries.map((e) => ({ ...e }));
     const block = reqEnc.encode(headers);
     const reps = reqDec.decodeDetailed(block);
@@ -154,7 +156,7 @@ export function buildH2(o: H2Options): H2Conversation {
       frame: { type: 'HEADERS', streamId: sid(i), endHeaders: true, headerBlock: block },
       info: { type: 'HEADERS', streamId: sid(i), label: `HEADERS s${sid(i)} 200`, size: block.length },
     }];
-    const body = bodyOf(r);
+    const body = o.site ? o.site.body(r) : bodyOf(r);
     for (let off = 0; off < body.length; off += DATA_CHUNK) {
       const data = body.slice(off, off + DATA_CHUNK);
       const end = off + DATA_CHUNK >= body.length;

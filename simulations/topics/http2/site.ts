@@ -56,10 +56,10 @@ export function cookieOf(seed: number): string {
 }
 
 /** The request's header list, in the order a browser writes it. */
-export function requestHeaders(r: Resource, seed: number, withPriority: boolean): HeaderField[] {
+export function requestHeaders(r: Resource, seed: number, withPriority: boolean, host: string = HOST): HeaderField[] {
   const h: HeaderField[] = [
     { name: ':method', value: 'GET' },
-    { name: ':authority', value: HOST },
+    { name: ':authority', value: host },
     { name: ':scheme', value: 'https' },
     { name: ':path', value: r.path },
     { name: 'user-agent', value: USER_AGENT },
@@ -67,7 +67,7 @@ export function requestHeaders(r: Resource, seed: number, withPriority: boolean)
     { name: 'accept-encoding', value: 'gzip, deflate, br' },
     { name: 'accept-language', value: 'ko-KR,ko;q=0.9,en;q=0.8' },
   ];
-  if (r.path !== '/') h.push({ name: 'referer', value: `https://${HOST}/` });
+  if (r.path !== '/') h.push({ name: 'referer', value: `https://${host}/` });
   h.push({ name: 'cookie', value: cookieOf(seed) });
   const p = withPriority ? priorityValue(r) : undefined;
   if (p) h.push({ name: 'priority', value: p });

@@ -9,7 +9,7 @@ import { defineScenario, param } from '../../core/scenario';
 import { SEED_PARAM } from '../../core/params';
 import type { Timeline } from '../../core/timeline';
 import '../../figures/waterfall';
-import { runJourney, type JourneyOptions } from './journey';
+import { runJourney } from './journey';
 import { buildStory } from './story';
 import { timings } from './timing';
 
@@ -34,11 +34,8 @@ export const LOSS = param({ name: 'loss', kind: 'int', min: 0, max: 20, unit: '%
 
 export const PARAMS = [CACHE, RTT, HTTP, HSTS, LOSS, SEED_PARAM] as const;
 
-/** Hook for the HTTP/2 plans (set by `h2.ts`). */
-export const h2: { plans?: JourneyOptions['h2Plans'] } = {};
-
 export function journeyOf(p: { cache: 'cold' | 'warm'; rtt: number; http: '1.1' | '2'; hsts: boolean; loss: number }, seed: number) {
-  return runJourney({ cache: p.cache, rtt: p.rtt, http: p.http, hsts: p.hsts, loss: p.loss / 100, seed, h2Plans: h2.plans });
+  return runJourney({ cache: p.cache, rtt: p.rtt, http: p.http, hsts: p.hsts, loss: p.loss / 100, seed });
 }
 
 export default defineScenario({

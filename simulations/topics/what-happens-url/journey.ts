@@ -11,6 +11,7 @@
 import { runDns, type DnsTrace } from '../../dns/world';
 import type { DnsNote } from '../../dns/types';
 import { MODEL, http1Plans, type Plans } from './plans';
+import { h2Plans } from './h2plan';
 import { HOST } from './page';
 import { runWeb, type WebTrace } from './world';
 
@@ -25,8 +26,6 @@ export interface JourneyOptions {
   /** 0..1 */
   loss: number;
   seed: number;
-  /** Builds the HTTP/2 plans (kept apart so this module does not depend on them). */
-  h2Plans?: (seed: number, hsts: boolean) => Plans;
 }
 
 /** Per-hop DNS round trips from the web RTT: the ISP's resolver is near, the root and TLD in between. */
@@ -73,7 +72,7 @@ export function runJourney(o: JourneyOptions): Journey {
   if (a && a.type === 'A') dns.address = a.address;
   else dns.failure = done && done.kind === 'done' ? done.failure ?? `rcode ${done.rcode}` : 'no answer';
   if (!dns.address) return { o, dns };
-  const plans = o.http === '2' && o.h2Plans ? o.h2Plans(o.seed, o.hsts) : http1Plans(o.seed, o.hsts);
+  const plans = o.http === '2' ? h2Plans(o.seed, o.hsts) : http1Plans(o.seed, o.hsts);
   const web = runWeb({ plans: plans.plans, rtt: o.rtt, rate: LINK_RATE, loss: o.loss, seed: o.seed });
   return { o, dns, web: { trace: web, shift: dns.end, plans } };
 }

@@ -43,6 +43,8 @@ export function waterfallRows(j: Journey, tm: Timings): WaterfallRow[] {
     if (r.opened) {
       add('connect', c.connectAt, c.establishedAt!);
       if (c.tls) add('tls', c.establishedAt!, c.tlsDoneAt!);
+      // HTTP/2: the request waits for the server's SETTINGS, which follow its Finished.
+      add('queue', c.tls ? c.tlsDoneAt! : c.establishedAt!, r.sentAt);
     }
     add('send', r.sentAt, r.sentAt);
     add('wait', r.sentAt, r.firstByteAt);
