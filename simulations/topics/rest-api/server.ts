@@ -6,7 +6,7 @@
  * No Date header: a server without a clock must not send one (RFC 9110 §6.6.1).
  */
 import {
-  allowOf, boardOf, currentEtag, exists, isCollection, pathOf, representation, route, ITEM_METHODS,
+  allowOf, boardOf, currentEtag, exists, isCollection, pathOf, representation, route,
   type Board, type Route, type Store,
 } from './store';
 import { validateBoard, validateComment, validatePatch, type Problem } from './validate';
@@ -172,7 +172,7 @@ function answer(store: Store, req: ApiRequest): Served {
     target = { kind: 'comment', board: r.board, comment: id };
   } else if (r.kind === 'board') {
     const put = req.method === 'PUT';
-    next = withBoard(store, r.board, (b) => ({ ...b, name: fields.name ?? (put ? b.name : b.name), title: fields.title ?? (put ? '' : b.title) }));
+    next = withBoard(store, r.board, (b) => ({ ...b, name: fields.name ?? b.name, title: fields.title ?? (put ? '' : b.title) }));
     target = r;
   } else {
     next = withBoard(store, r.board, (b) => ({ ...b, comments: b.comments.map((c) => (c.id === r.comment ? { ...c, text: fields.text ?? c.text } : c)) }));
@@ -186,4 +186,3 @@ function answer(store: Store, req: ApiRequest): Served {
   return out(respond(200, head, rep), req.method === 'PUT' ? 'replaced' : 'patched', next);
 }
 
-export { ITEM_METHODS };
