@@ -25,7 +25,8 @@ export const short = (path: string) => (path === '/' ? '/' : path.replace(/^\/im
 export function noteText(side: 'client' | 'server', note: Note): Text | undefined {
   if (note.type === 'tcp') {
     if (note.to === 'ESTABLISHED' && side === 'client') return tx(`포트 ${note.conn} 연결 수립: 핸드셰이크에 RTT 한 번이 들었습니다.`, `Connection from port ${note.conn} established: the handshake cost one RTT.`);
-    if (note.to === 'CLOSED' || note.to === 'TIME-WAIT') return undefined;
+    if (note.to === 'SYN-RECEIVED') return tx(`서버가 포트 ${note.conn}의 SYN에 SYN-ACK으로 답합니다.`, `The server answers port ${note.conn}'s SYN with a SYN-ACK.`);
+    if (note.to === 'TIME-WAIT') return tx(`포트 ${note.conn} 연결: 먼저 닫은 쪽이 TIME-WAIT에 들어갑니다.`, `Port ${note.conn}'s connection: the side that closed first enters TIME-WAIT.`);
     return undefined;
   }
   const n = note.note;
@@ -58,13 +59,23 @@ export function noteText(side: 'client' | 'server', note: Note): Text | undefine
 
 /** How much a note matters for the caption (higher wins). */
 export function weight(note: Note): number {
-  if (note.type === 'tcp') return note.to === 'ESTABLISHED' ? 2 : 0;
+  if (note.type === 'tcp') return note.to === 'ESTABLISHED' ? 2 : ['SYN-RECEIVED', 'FIN-WAIT-1', 'LAST-ACK', 'TIME-WAIT', 'CLOSED'].includes(note.to) ? 1 : 0;
   const order: Record<string, number> = { loaded: 9, blocked: 8, html: 7, respond: 5, response: 6, request: 4, connect: 3 };
   return order[note.note.kind] ?? 1;
 }
 
 export function captionOf(note: Note, side: 'client' | 'server', t: number): Text {
-  if (note.type === 'tcp') return tx(`연결 수립 (포트 ${note.conn})`, `Connected (port ${note.conn})`);
+  if (note.type === 'tcp') {
+    const what: Record<string, Text> = {
+      'SYN-RECEIVED': tx('SYN-ACK', 'SYN-ACK'),
+      'FIN-WAIT-1': tx('FIN: 연결 닫기', 'FIN: closing'),
+      'LAST-ACK': tx('FIN: 연결 닫기', 'FIN: closing'),
+      'TIME-WAIT': tx('TIME-WAIT', 'TIME-WAIT'),
+      CLOSED: tx('연결 닫힘', 'connection closed'),
+    };
+    const w = what[note.to] ?? tx('연결 수립', 'connected');
+    return tx(`${w.ko} (포트 ${note.conn})`, `${w.en} (port ${note.conn})`);
+  }
   const n = note.note;
   switch (n.kind) {
     case 'connect':
