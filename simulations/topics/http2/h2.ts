@@ -103,18 +103,19 @@ export function buildH2(o: H2Options): H2Conversation {
   const unit = (from: Side, frames: Http2Frame[], info: FrameInfo[], lossy = false, preface = false) =>
     units.push({ from, frames: info, bytes: concat(preface ? HTTP2_PREFACE : new Uint8Array(0), encodeHttp2(frames)), lossy });
 
-  // Each side's SETTINGS_HEADER_TABLE_SIZE bounds the table the *peer's* encoder may use (RFC 9113 §6.5.2).
+  // Each side's SETTINGS_HEADER_TABLE_SIZE bounds the table the *peer's* encoder may use (RFC 9113 §6.5.2):
+  // the server's (the `table-size` param) bounds the browser's request encoder, the one the panel shows.
   const reqEnc = new HpackEncoder({ huffman: 'shorter' });
   const reqDec = new HpackDecoder(4096);
   const resEnc = new HpackEncoder({ huffman: 'shorter' });
   const settings = (side: Side): [number, number][] => {
-    const s: [number, number][] = [[S.HEADER_TABLE_SIZE, o.tableSize]];
-    if (side === 'client') s.push([S.ENABLE_PUSH, 0], [S.INITIAL_WINDOW_SIZE, 6_291_456]);
-    else s.push([S.MAX_CONCURRENT_STREAMS, 100]);
+    const s: [number, number][] = side === 'client'
+      ? [[S.ENABLE_PUSH, 0], [S.INITIAL_WINDOW_SIZE, 6_291_456]]
+      : [[S.HEADER_TABLE_SIZE, o.tableSize], [S.MAX_CONCURRENT_STREAMS, 100]];
     if (o.priority) s.push([SETTINGS_NO_RFC7540_PRIORITIES, 1]);
     return s;
   };
-  const settingsLabel = (side: Side) => `SETTINGS (HEADER_TABLE_SIZE=${o.tableSize}${side === 'client' ? ', ENABLE_PUSH=0' : ''})`;
+  const settingsLabel = (side: Side) => (side === 'client' ? 'SETTINGS (ENABLE_PUSH=0)' : `SETTINGS (HEADER_TABLE_SIZE=${o.tableSize})`);
 
   // 1. The server's SETTINGS; the client applies them before encoding its first request.
   unit('server', [{ type: 'SETTINGS', settings: settings('server') }], [{ type: 'SETTINGS', streamId: 0, label: settingsLabel('server'), size: 0 }]);
@@ -183,9 +184,8 @@ export function buildH2(o: H2Options): H2Conversation {
     page.info,
   ], false, true);
 
-  // 3. The page: SETTINGS ACK with its HEADERS, then one record per DATA frame. The client's
-  //    SETTINGS bound the server's response encoder the same way.
-  if (o.tableSize !== 4096) resEnc.setMaxTableSize(o.tableSize);
+  // 3. The page: SETTINGS ACK with its HEADERS, then one record per DATA frame. The client
+  //    leaves its own HEADER_TABLE_SIZE at the default 4096 for the server's response encoder.
   const pageFrames = responseFrames(resources[0], 0);
   unit('server', [{ type: 'SETTINGS', ack: true, settings: [] }, pageFrames[0].frame], [{ type: 'SETTINGS', streamId: 0, label: 'SETTINGS ACK', size: 0 }, pageFrames[0].info], true);
   for (const f of pageFrames.slice(1)) unit('server', [f.frame], [f.info], true);

@@ -36,17 +36,22 @@ export function momentsOf(trace: ConnTrace): Moments {
   const moments: Moment[] = [];
   const at = new Map<string, { m: number; t: number }>();
   const ends = new Map<string, { m: number; t: number }>();
-  let last: { key: string; t: number } | undefined;
+  /** Last event time of each open moment, by kind and side: a burst joins the moment it continues. */
+  const open = new Map<string, { m: number; t: number }>();
   const add = (kind: MomentKind, actor: string, t: number, entry: number, wire?: string) => {
     const key = `${kind}:${sideOf(actor)}`;
-    if (!last || last.key !== key || t - last.t > 2 || kind === 'rto' || kind === 'lost') {
+    const o = open.get(key);
+    let k: number;
+    if (o && t - o.t <= 2 && kind !== 'rto' && kind !== 'lost') k = o.m;
+    else {
       moments.push({ kind, side: sideOf(actor), t, wires: [], entries: [] });
+      k = moments.length - 1;
     }
-    const m = moments[moments.length - 1];
+    const m = moments[k];
     if (!m.entries.includes(entry)) m.entries.push(entry);
     if (wire) m.wires.push(wire);
-    last = { key, t };
-    return moments.length - 1;
+    open.set(key, { m: k, t });
+    return k;
   };
   for (const e of trace.entries) {
     const c = e.cause;

@@ -18,6 +18,7 @@ import { doneTable, hpackPanel } from './panels';
 import { captions, CONN, EXPLAIN, list, SIDE } from './texts';
 
 const same = (s: string): Text => t(s, s);
+const HANDSHAKE = new Set(['ServerHello', 'ChangeCipherSpec', 'EncryptedExtensions', 'Certificate', 'CertificateVerify', 'Finished']);
 
 export function buildStory(load: Load, p: LoadParams): { steps: Beat[]; spans: Span[]; view: View } {
   const { trace } = load;
@@ -34,6 +35,31 @@ export function buildStory(load: Load, p: LoadParams): { steps: Beat[]; spans: S
   const overlapping = (m: WireMsg, from: Side) => {
     const c = conns.get(m.conn as 'h2' | 'h1')!;
     return c.spec.units.map((u, i) => i).filter((i) => c.spec.units[i].from === from && c.offs[i].start < m.off + m.bytes.length && c.offs[i].end > m.off);
+  };
+  /** The same, short, for captions: TLS handshake records folded, DATA frames of one stream counted. */
+  const brief = (wires: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (const c of load.conns) {
+      const labels: string[] = [];
+      for (const id of wires) {
+        const w = trace.wire(id);
+        if (w.msg.conn !== c.id) continue;
+        const s = w.msg.seg;
+        if (s.flags.syn || s.flags.fin) labels.push(content(id).replace(/^HTTP\/\S+: /, ''));
+        else for (const u of startsIn(w.msg, sideOf(w.from))) labels.push(...c.spec.units[u].label.split(' + '));
+      }
+      const folded: string[] = [];
+      for (const l of labels) {
+        const name = HANDSHAKE.has(l) ? 'TLS' : l.replace(/^(DATA s\d+) \d+ B( END)?$/, '$1');
+        const prev = folded[folded.length - 1];
+        const m = prev && /^(.*?)(?: ×(\d+))?$/.exec(prev);
+        if (m && m[1] === name && (name.startsWith('DATA') || name === 'TLS')) folded[folded.length - 1] = `${name} ×${Number(m[2] ?? 1) + 1}`;
+        else folded.push(name);
+      }
+      const text = [...new Set(folded)].map((f) => f.replace(/^TLS ×\d+$/, 'TLS')).join(', ');
+      if (text) out.push(load.conns.length > 1 ? `${CONN[c.id]}: ${text}` : text);
+    }
+    return out;
   };
   const content = (id: string): string => {
     const w = trace.wire(id);
@@ -73,12 +99,12 @@ export function buildStory(load: Load, p: LoadParams): { steps: Beat[]; spans: S
   moments.forEach((m, i) => {
     const last = trace.entries[m.entries[m.entries.length - 1]];
     const now = last.t;
-    const items = [...new Set(m.wires.map(content))];
+    const items = brief(m.wires);
     const keys: string[] = [];
     let caption: Text;
     const justDone = load.h2.resources.map((r, k) => ({ r, k })).filter(({ k }) => done.h2[k] !== undefined && done.h2[k]! >= m.t && done.h2[k]! <= now && m.kind === 'arrive' && m.side === 'client');
     if (m.kind === 'send') {
-      caption = captions.send(m.side, list(items));
+      caption = captions.send(m.side, list(items, 2));
       if (m.wires.some((id) => trace.wire(id).msg.seg.flags.syn && !trace.wire(id).msg.seg.flags.ack)) keys.push('syn');
       if (items.some((s) => s.includes('ClientHello'))) keys.push('client-hello');
       if (items.some((s) => s.includes('SETTINGS (HEADER') && m.side === 'server')) keys.push('settings');
@@ -96,8 +122,8 @@ export function buildStory(load: Load, p: LoadParams): { steps: Beat[]; spans: S
         const st = last.states[actorOf(w.msg.conn, 'client')];
         return w.msg.bytes.length > 0 && st.delivered < w.msg.off;
       });
-      caption = justDone.length ? joinText([captions.arrive(m.side, list(items)), captions.done(justDone.map((d) => d.r.path))], ' · ')
-        : held ? captions.held(m.wires.length) : captions.arrive(m.side, list(items));
+      caption = justDone.length ? joinText([captions.arrive(m.side, list(items, 2)), captions.done(justDone.map((d) => d.r.path))], ' · ')
+        : held ? captions.held(m.wires.length) : captions.arrive(m.side, list(items, 2));
       if (held) keys.push('hol');
       if (justDone.some((d) => d.k === 0)) keys.push('page');
       if (allDone(done.h2, now) && !allDone(done.h2, m.t - 1)) keys.push('page-loaded');
