@@ -28,6 +28,7 @@ export const FIGURES: readonly FigureDef[] = [
   { slot: 'stage', id: 'uri-parts', kinds: ['uri-parts'], lazy: true, component: later<StageProps>(() => import('./UriParts')) },
   { slot: 'panel', id: 'resource-tree', kinds: ['resource-tree'], lazy: true, each: true, component: later<PanelProps>(() => import('./ResourceTree')) },
   { slot: 'panel', id: 'venn', kinds: ['venn'], lazy: true, each: true, component: later<PanelProps>(() => import('./Venn')) },
+  { slot: 'panel', id: 'hpack', kinds: ['hpack'], lazy: true, each: true, component: later<PanelProps>(() => import('./HpackTable')) },
   { slot: 'panel', id: 'waterfall', kinds: ['waterfall'], lazy: true, each: true, component: later<PanelProps>(() => import('./Waterfall')) },
 ];
 
