@@ -24,11 +24,13 @@ export interface TypedScenario<P extends readonly ParamSpec[]> extends Scenario 
   run(p: Partial<ParamsOf<P>>, seed: number): Timeline;
 }
 
+/** Any values object clamped by the specs and typed by name (what `simulate` receives). */
+export function valuesOf<const P extends readonly ParamSpec[]>(specs: P, input: Partial<ParamValues>): ParamsOf<P> {
+  return normalize(specs, input) as unknown as ParamsOf<P>;
+}
+
 export function defineScenario<const P extends readonly ParamSpec[]>(def: ScenarioDef<P>): TypedScenario<P> {
-  const run = (input: Partial<ParamValues>, seed: number): Timeline => {
-    const p = normalize(def.params, { ...input, seed }) as unknown as ParamsOf<P>;
-    return def.simulate(p, seed);
-  };
+  const run = (input: Partial<ParamValues>, seed: number): Timeline => def.simulate(valuesOf(def.params, { ...input, seed }), seed);
   return {
     diagram: def.diagram,
     params: def.params,

@@ -4,35 +4,34 @@
  * rules (RFC 1035 §2.3.1, RFC 1123 §2.1, 63-octet labels, 253-character names) and IDN labels
  * become A-labels (RFC 5891, RFC 3492) through the URL parser.
  */
-import { SEED_PARAM, normalize, type ParamSpec, type ParamValues } from '../../core/params';
-import type { Scenario, Timeline } from '../../core/timeline';
+import { SEED_PARAM, type ParamsOf } from '../../core/params';
+import { defineScenario, param } from '../../core/scenario';
+import type { Timeline } from '../../core/timeline';
 import '../../figures/dns-tree';
 import { dnsStory } from './story';
 
-export const params: readonly ParamSpec[] = [
-  {
-    name: 'name',
-    kind: 'string',
-    label: { ko: '도메인 이름', en: 'Domain name' },
-    help: {
-      ko: '아무 이름이나 적어 보세요(예: www.naver.com, 한국.kr, mail.example.org.). 규칙에 어긋나면 어느 규칙인지 알려 줍니다.',
-      en: 'Type any name (e.g. www.naver.com, 한국.kr, mail.example.org.). If it breaks a rule, the page says which.',
-    },
-    // Long enough to show the 253-character and 63-octet rules being broken.
-    maxLength: 300,
-    default: 'www.naver.com',
+export const NAME = param({
+  name: 'name',
+  kind: 'string',
+  label: { ko: '도메인 이름', en: 'Domain name' },
+  help: {
+    ko: '아무 이름이나 적어 보세요(예: www.naver.com, 한국.kr, mail.example.org.). 규칙에 어긋나면 어느 규칙인지 알려 줍니다.',
+    en: 'Type any name (e.g. www.naver.com, 한국.kr, mail.example.org.). If it breaks a rule, the page says which.',
   },
-  SEED_PARAM,
-];
+  // Long enough to show the 253-character and 63-octet rules being broken.
+  maxLength: 300,
+  default: 'www.naver.com',
+});
 
-export function simulate(input: ParamValues, seed: number): Timeline {
-  const p = normalize(params, { ...input, seed });
-  const s = dnsStory(p.name as string);
+const PARAMS = [NAME, SEED_PARAM] as const;
+
+function run(p: ParamsOf<typeof PARAMS>, seed: number): Timeline {
+  const s = dnsStory(p.name);
   return {
     topic: 'dns',
     scenario: s.ok ? 'namespace' : 'invalid-name',
-    params: p,
-    seed: p.seed as number,
+    params: { ...p },
+    seed: p.seed,
     view: {},
     steps: s.story.beats,
     spans: s.story.spans,
@@ -40,5 +39,8 @@ export function simulate(input: ParamValues, seed: number): Timeline {
   };
 }
 
-export const scenario: Scenario = { diagram: 'dns-tree', params, simulate };
+export const scenario = defineScenario({ diagram: 'dns-tree', params: PARAMS, simulate: run });
+
+export const params = scenario.params;
+export const simulate = scenario.simulate;
 export default scenario;

@@ -3,49 +3,47 @@
  * TIME-WAIT, played out by two RFC 9293 state machines over a simulated path.
  */
 import { createRandom } from '../../core/random';
-import { SEED_PARAM, normalize, type ParamSpec, type ParamValues } from '../../core/params';
-import type { Scenario, Timeline } from '../../core/timeline';
+import { SEED_PARAM, type ParamsOf } from '../../core/params';
+import { defineScenario, param } from '../../core/scenario';
+import type { Timeline } from '../../core/timeline';
 import { tcpStory } from '../../tcp/story';
 import { runWorld, type AppCall, type HostId } from '../../tcp/world';
 
-export const params: readonly ParamSpec[] = [
-  {
-    name: 'closer',
-    kind: 'enum',
-    label: { ko: '먼저 닫는 쪽', en: 'Who closes first' },
-    help: {
-      ko: '먼저 연결을 닫는 쪽(여기서는 shutdown(SHUT_WR)으로 FIN을 먼저 보내는 쪽)이 TIME-WAIT에 들어갑니다.',
-      en: 'Whoever closes first (here: sends its FIN first, with shutdown(SHUT_WR)) ends up in TIME-WAIT.',
-    },
-    default: 'client',
-    options: [
-      { value: 'client', label: { ko: '클라이언트', en: 'client' } },
-      { value: 'server', label: { ko: '서버', en: 'server' } },
-    ],
+export const CLOSER = param({
+  name: 'closer',
+  kind: 'enum',
+  label: { ko: '먼저 닫는 쪽', en: 'Who closes first' },
+  help: {
+    ko: '먼저 연결을 닫는 쪽(여기서는 shutdown(SHUT_WR)으로 FIN을 먼저 보내는 쪽)이 TIME-WAIT에 들어갑니다.',
+    en: 'Whoever closes first (here: sends its FIN first, with shutdown(SHUT_WR)) ends up in TIME-WAIT.',
   },
-  {
-    name: 'lossy',
-    kind: 'bool',
-    label: { ko: 'SYN-ACK 한 번 손실', en: 'Lose the SYN-ACK once' },
-    help: { ko: '첫 SYN-ACK을 버려 재전송 타이머가 일하는 모습을 봅니다.', en: 'Drops the first SYN-ACK so the retransmission timers have to act.' },
-    default: false,
+  default: 'client',
+  options: [
+    { value: 'client', label: { ko: '클라이언트', en: 'client' } },
+    { value: 'server', label: { ko: '서버', en: 'server' } },
+  ],
+});
+export const LOSSY = param({
+  name: 'lossy',
+  kind: 'bool',
+  label: { ko: 'SYN-ACK 한 번 손실', en: 'Lose the SYN-ACK once' },
+  help: { ko: '첫 SYN-ACK을 버려 재전송 타이머가 일하는 모습을 봅니다.', en: 'Drops the first SYN-ACK so the retransmission timers have to act.' },
+  default: false,
+});
+export const ISN = param({
+  name: 'isn',
+  kind: 'enum',
+  label: { ko: '초기 순서 번호', en: 'Initial sequence numbers' },
+  help: {
+    ko: 'random: 시드로 고른 32비트 ISN (실제처럼). fixed: 읽기 쉬운 1000과 5000.',
+    en: 'random: 32-bit ISNs drawn from the seed (as in real stacks). fixed: easy-to-read 1000 and 5000.',
   },
-  {
-    name: 'isn',
-    kind: 'enum',
-    label: { ko: '초기 순서 번호', en: 'Initial sequence numbers' },
-    help: {
-      ko: 'random: 시드로 고른 32비트 ISN (실제처럼). fixed: 읽기 쉬운 1000과 5000.',
-      en: 'random: 32-bit ISNs drawn from the seed (as in real stacks). fixed: easy-to-read 1000 and 5000.',
-    },
-    default: 'random',
-    options: [
-      { value: 'random', label: { ko: '무작위 (시드)', en: 'random (seeded)' } },
-      { value: 'fixed', label: { ko: '고정 1000 / 5000', en: 'fixed 1000 / 5000' } },
-    ],
-  },
-  SEED_PARAM,
-];
+  default: 'random',
+  options: [
+    { value: 'random', label: { ko: '무작위 (시드)', en: 'random (seeded)' } },
+    { value: 'fixed', label: { ko: '고정 1000 / 5000', en: 'fixed 1000 / 5000' } },
+  ],
+});
 
 export const REQUEST = 'GET / HTTP/1.1\r\nHost: example.com\r\n\r\n';
 export const RESPONSE = 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello';
@@ -53,9 +51,10 @@ const ONE_WAY = 50;
 const MSL = 30_000;
 const IPS: Record<HostId, string> = { client: '192.0.2.10', server: '198.51.100.20' };
 
-export function simulate(input: ParamValues, seed: number): Timeline {
-  const p = normalize(params, { ...input, seed });
-  const closer = p.closer as HostId;
+const PARAMS = [CLOSER, LOSSY, ISN, SEED_PARAM] as const;
+
+function run(p: ParamsOf<typeof PARAMS>, seed: number): Timeline {
+  const closer: HostId = p.closer;
   const rnd = createRandom(seed);
   const clientPort = rnd.fork('port').int(49152, 65535);
   const isnRnd = rnd.fork('isn');
@@ -108,8 +107,11 @@ export function simulate(input: ParamValues, seed: number): Timeline {
       return undefined;
     },
   });
-  return { topic: 'tcp-connection', scenario: 'handshake', params: p, seed, view, steps, spans };
+  return { topic: 'tcp-connection', scenario: 'handshake', params: { ...p }, seed, view, steps, spans };
 }
 
-export const scenario: Scenario = { diagram: 'sequence', params, simulate };
+export const scenario = defineScenario({ diagram: 'sequence', params: PARAMS, simulate: run });
+
+export const params = scenario.params;
+export const simulate = scenario.simulate;
 export default scenario;

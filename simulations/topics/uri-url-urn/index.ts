@@ -3,8 +3,9 @@
  * by the WHATWG URL parser (components, spans, normalisations), a URN checked by RFC 8141,
  * and classified as URL, URN, other URI, relative reference or invalid.
  */
-import { SEED_PARAM, normalize, type ParamSpec, type ParamValues } from '../../core/params';
-import type { Scenario, Timeline } from '../../core/timeline';
+import { SEED_PARAM, type ParamsOf } from '../../core/params';
+import { defineScenario, param } from '../../core/scenario';
+import type { Timeline } from '../../core/timeline';
 import '../../figures/uri';
 import { uriStory } from './story';
 
@@ -21,29 +22,27 @@ export const PRESETS: readonly { key: string; uri: string }[] = [
   { key: 'normalise', uri: 'HTTP://EXAMPLE.com:80/a/../b/./c?q=a b' },
 ];
 
-export const params: readonly ParamSpec[] = [
-  {
-    name: 'uri',
-    kind: 'string',
-    label: { ko: 'URI', en: 'URI' },
-    help: {
-      ko: '아무 문자열이나 적어 보세요: URL, URN(urn:isbn:0451450523), mailto:, 상대 참조(test.com/food/salad.png)…',
-      en: 'Type any string: a URL, a URN (urn:isbn:0451450523), mailto:, a relative reference (test.com/food/salad.png)…',
-    },
-    maxLength: 2000,
-    default: DEFAULT_URI,
+export const URI = param({
+  name: 'uri',
+  kind: 'string',
+  label: { ko: 'URI', en: 'URI' },
+  help: {
+    ko: '아무 문자열이나 적어 보세요: URL, URN(urn:isbn:0451450523), mailto:, 상대 참조(test.com/food/salad.png)…',
+    en: 'Type any string: a URL, a URN (urn:isbn:0451450523), mailto:, a relative reference (test.com/food/salad.png)…',
   },
-  SEED_PARAM,
-];
+  maxLength: 2000,
+  default: DEFAULT_URI,
+});
 
-export function simulate(input: ParamValues, seed: number): Timeline {
-  const p = normalize(params, { ...input, seed });
-  const s = uriStory(p.uri as string);
+const PARAMS = [URI, SEED_PARAM] as const;
+
+function run(p: ParamsOf<typeof PARAMS>, seed: number): Timeline {
+  const s = uriStory(p.uri);
   return {
     topic: 'uri-url-urn',
     scenario: s.classification.kind,
-    params: p,
-    seed: p.seed as number,
+    params: { ...p },
+    seed: p.seed,
     view: {},
     steps: s.story.beats,
     spans: s.story.spans,
@@ -51,5 +50,8 @@ export function simulate(input: ParamValues, seed: number): Timeline {
   };
 }
 
-export const scenario: Scenario = { diagram: 'uri-parts', params, simulate };
+export const scenario = defineScenario({ diagram: 'uri-parts', params: PARAMS, simulate: run });
+
+export const params = scenario.params;
+export const simulate = scenario.simulate;
 export default scenario;
