@@ -22,5 +22,7 @@ export const SCENARIOS: Readonly<Partial<Record<Slug, Loader>>> = {
   'http-idempotency': () => import('./topics/http-idempotency'),
   dns: () => import('./topics/dns'),
   'uri-url-urn': () => import('./topics/uri-url-urn'),
+  http2: () => import('./topics/http2'),
   'rest-api': () => import('./topics/rest-api'),
+  'what-happens-url': () => import('./topics/what-happens-url'),
 };

@@ -85,7 +85,9 @@ export const TEXT: Readonly<Record<string, (c: Ctx) => BeatText>> = {
   }),
   response: (c) => ({
     caption: tx(`첫 바이트 (TTFB ${c.ms} ms)`, `First byte (TTFB ${c.ms} ms)`),
-    narration: tx(`응답의 첫 바이트가 도착합니다: 요청부터 ${c.ms} ms (한 번의 왕복 + 서버가 HTML을 만드는 시간, 모델 상수). 200 OK, Content-Type text/html, Strict-Transport-Security 헤더가 함께 옵니다.`, `The first byte of the response arrives, ${c.ms} ms after the request (one round trip plus the server's time to build the HTML, a modelled constant). 200 OK, Content-Type text/html, and a Strict-Transport-Security header.`),
+    narration: c.http === '2'
+      ? tx(`응답의 첫 바이트가 도착합니다: 요청부터 ${c.ms} ms (한 번의 왕복 + 서버가 HTML을 만드는 시간, 모델 상수). 스트림 1의 HEADERS(:status 200, content-type text/html) 뒤로 DATA 프레임이 이어집니다.`, `The first byte of the response arrives, ${c.ms} ms after the request (one round trip plus the server's time to build the HTML, a modelled constant): HEADERS on stream 1 (:status 200, content-type text/html), then DATA frames.`)
+      : tx(`응답의 첫 바이트가 도착합니다: 요청부터 ${c.ms} ms (한 번의 왕복 + 서버가 HTML을 만드는 시간, 모델 상수). 200 OK, Content-Type text/html, Strict-Transport-Security 헤더가 함께 옵니다.`, `The first byte of the response arrives, ${c.ms} ms after the request (one round trip plus the server's time to build the HTML, a modelled constant): 200 OK, Content-Type text/html, and a Strict-Transport-Security header.`),
   }),
   'html-downloaded': (c) => ({
     caption: tx(`HTML 다 받음 (${c.ms} ms)`, `HTML complete (${c.ms} ms)`),
@@ -112,5 +114,6 @@ export const TEXT: Readonly<Record<string, (c: Ctx) => BeatText>> = {
     narration: tx(`이미지까지 모든 하위 리소스가 도착했습니다: load 이벤트, 입력부터 ${c.ms} ms. 단계별 시간 표의 합이 이 값입니다.`, `Every subresource, images included, has arrived: the load event, ${c.ms} ms after the user pressed Enter. The phase table adds up to this.`),
   }),
   lost: (c) => ({ caption: tx(`✕ ${c.path} 손실`, `✕ ${c.path} lost`), narration: tx(`${c.path}이(가) 네트워크에서 사라졌습니다. 보낸 쪽의 타이머가 만료되면 다시 보냅니다 (TCP: RFC 6298, DNS: 스텁과 리졸버의 재시도).`, `${c.path} is lost in the network. The sender resends it when its timer expires (TCP: RFC 6298; DNS: the stub's and the resolver's retries).`) }),
-  'dns-failed': () => ({ caption: tx('DNS 조회 실패: 페이지를 열 수 없음', 'DNS lookup failed: the page cannot open'), narration: tx('손실이 너무 많아 스텁의 재시도(5초, 2번)가 모두 실패했습니다. 브라우저는 주소를 모르므로 연결할 수 없고 오류 페이지(ERR_NAME_NOT_RESOLVED)를 보여 줍니다.', "Too much loss: the stub's retries (5 s, twice) all failed. Without an address the browser cannot connect; it shows an error page (ERR_NAME_NOT_RESOLVED).") }),
+  'dns-failed': (c) => ({ caption: tx(`DNS 조회 실패 (${c.path}): 페이지를 열 수 없음`, `DNS lookup failed (${c.path}): the page cannot open`), narration: tx(`손실이 너무 많아 조회가 실패했습니다 (${c.path === 'servfail' ? '리졸버가 재시도를 다 쓰고 SERVFAIL로 답함' : '스텁이 5초씩 두 번 기다려도 답이 없음'}). 브라우저는 주소를 모르므로 연결할 수 없고 오류 페이지(ERR_NAME_NOT_RESOLVED)를 보여 줍니다.`, `Too much loss: the lookup failed (${c.path === 'servfail' ? 'the resolver used up its retries and answered SERVFAIL' : 'the stub waited 5 s twice with no answer'}). Without an address the browser cannot connect; it shows an error page (ERR_NAME_NOT_RESOLVED).`) }),
+  'web-failed': () => ({ caption: tx('연결이 끝나지 않음: 시뮬레이션 한도 도달', 'The load did not finish: simulation limit reached'), narration: tx('손실이 너무 많아 정해진 사건 수 안에 페이지가 다 오지 않았습니다. 브라우저라면 계속 재전송하다가 결국 시간 초과 오류를 보여 줍니다.', 'So much loss that the page did not arrive within the event limit. A browser would keep retransmitting and finally show a timeout error.') }),
 };

@@ -34,7 +34,7 @@ export function waterfallRows(j: Journey, tm: Timings): WaterfallRow[] {
   return tm.requests.map((r, i) => {
     const c = tm.conns[r.conn];
     const seg: WaterfallSegment[] = [];
-    const add = (kind: WaterfallSegment['kind'], start: number, end: number) => { if (end > start || kind === 'send') seg.push({ kind, start, end }); };
+    const add = (kind: WaterfallSegment['kind'], start: number, end: number) => { if (end > start || kind === 'send' || kind === 'wait' || kind === 'download') seg.push({ kind, start, end }); };
     if (i === 0) {
       add('queue', 0, j.dns.start);
       add('dns', j.dns.start, j.dns.end);

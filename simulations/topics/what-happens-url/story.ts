@@ -60,7 +60,7 @@ function moments(j: Journey, tm: Timings | undefined): Moment[] {
     }
   }
   if (!tm || !j.web) {
-    out.push({ t: d.end, text: 'dns-failed', key: 'dns-failed' });
+    out.push(j.web ? { t: j.web.shift + j.web.trace.end, text: 'web-failed', key: 'web-failed' } : { t: d.end, text: 'dns-failed', key: 'dns-failed', ctx: { path: d.failure } });
     return out;
   }
   const { plans } = j.web;
@@ -83,7 +83,8 @@ function moments(j: Journey, tm: Timings | undefined): Moment[] {
     { t: tm.milestones.parsed, text: 'subresources', key: 'subresources', ctx: { n: tm.requests.length - 1 - plans.main, ms: new Set(tm.requests.filter((r) => r.path !== 'http:/').map((r) => r.conn)).size } },
   );
   for (const r of tm.requests) if (r.path !== '/' && r.path !== 'http:/') out.push({ t: r.lastByteAt, text: 'sub-done', ctx: { path: r.path } });
-  for (const w of j.web.trace.wires) if (w.lost) out.push({ t: w.endAt + j.web.shift, text: 'lost', ctx: { path: `${flagNames(w.msg.seg.flags)}${w.msg.bytes.length ? ` ${w.msg.bytes.length} B` : ''}` } });
+  // Losses after the load event (a last ACK) change nothing the page shows.
+  for (const w of j.web.trace.wires) if (w.lost && w.endAt + j.web.shift <= tm.milestones.load) out.push({ t: w.endAt + j.web.shift, text: 'lost', ctx: { path: `${flagNames(w.msg.seg.flags)}${w.msg.bytes.length ? ` ${w.msg.bytes.length} B` : ''}` } });
   out.push(
     { t: tm.milestones.fcp, text: 'first-contentful-paint', key: 'first-contentful-paint', ctx: { ms: tm.milestones.fcp }, mark: tx('FCP', 'FCP') },
     { t: tm.milestones.dcl, text: 'dom-content-loaded', key: 'dom-content-loaded', ctx: { ms: tm.milestones.dcl }, mark: tx('DOMContentLoaded', 'DOMContentLoaded') },

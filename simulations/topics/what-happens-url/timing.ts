@@ -64,7 +64,8 @@ export function unitTimes(trace: WebTrace) {
 }
 
 export function timings(j: Journey): Timings | undefined {
-  if (!j.web) return undefined;
+  // No address, or the event guard stopped the web run before every unit was through.
+  if (!j.web || j.web.trace.truncated) return undefined;
   const { trace, shift, plans } = j.web;
   const T = (t: number) => t + shift;
   const u = unitTimes(trace);
