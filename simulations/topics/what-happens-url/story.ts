@@ -11,7 +11,7 @@ import type { View } from '../../core/timeline';
 import type { ActorEntity, MarkEntity, MessageEntity } from '../../figures/sequence';
 import { chipOf, decodeDatagram, labelOf, packetRef } from '../../dns/message';
 import { RESOLVER_IP, STUB_IP } from '../../dns/world';
-import { flagNames } from '../../tcp/segment';
+import { flagNames, segmentLabel } from '../../tcp/segment';
 import { toHex } from '../../wire/bytes';
 import type { Journey } from './journey';
 import { TEXT, type Ctx } from './narrate';
@@ -129,8 +129,7 @@ function arrows(j: Journey): Arrow[] {
     const { seg, bytes, conn } = w.msg;
     const tls = plans.plans[conn].serverPort === 443;
     const browser = w.from === 'browser';
-    const flags = flagNames(seg.flags);
-    const label = `#${conn + 1} ${flags}${bytes.length ? ` ${bytes.length} B` : ''}`;
+    const label = `${segmentLabel(seg)} · #${conn + 1}`;
     out.push({
       id: `w${w.id}`, from: w.from, to: w.to, sentAt: w.sentAt + shift, endAt: w.endAt + shift, lost: w.lost, retransmission: w.retransmission, label,
       chip: bytes.length ? (tls ? 'TLS' : 'HTTP') : seg.flags.syn ? (seg.flags.ack ? 'SYN-ACK' : 'SYN') : 'ACK',
