@@ -135,7 +135,7 @@ export function narrateEntry(ctx: EntryContext, ports: Record<HostId, number>, e
       });
     }
   }
-  return { caption, narration: joinText(parts.filter((p) => p.en)) };
+  return { caption, narration: joinText(parts.filter((p) => p.ko || p.en)) };
 }
 
 function signalText(host: HostId, signal: string, ctx: EntryContext): Text[] {

@@ -224,7 +224,7 @@ function errorStory(run: ArqResult, chart: ReturnType<typeof chartOf>) {
 
     const key = keys.find((k) => !usedKeys.has(k));
     if (key) usedKeys.add(key);
-    const narration = join(parts.filter((x) => x.en !== ''));
+    const narration = join(parts.filter((x) => x.ko !== '' || x.en !== ''));
     stage.flush();
     b.amend({ caption: caption(cap.length > 0 ? cap : [t('…', '…')]), narration, ...(key ? { key } : {}) });
 

@@ -118,7 +118,7 @@ export const KIND_NAMES: Record<VennRegion, Text> = {
 };
 
 export function classifyText(c: Classification, region: VennRegion): { caption: Text; narration: Text } {
-  return { caption: t(`분류: ${KIND_NAMES[region].ko}`, `Kind: ${KIND_NAMES[region].en}`), narration: c.explanation.ko && c.explanation.en ? c.explanation : KIND_NAMES[region] };
+  return { caption: t(`분류: ${KIND_NAMES[region].ko}`, `Kind: ${KIND_NAMES[region].en}`), narration: c.explanation.ko || c.explanation.en ? c.explanation : KIND_NAMES[region] };
 }
 
 export const VENN_TEXT = {
