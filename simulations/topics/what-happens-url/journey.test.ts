@@ -157,3 +157,17 @@ describe('what-happens-url: the journey', () => {
     expect(retransmitted).toBeGreaterThan(0);
   });
 });
+
+describe('the omnibox', () => {
+  it('tells an address from a search, adds the scheme HSTS asks for, and parses the URL', async () => {
+    const { omnibox } = await import('./omnibox');
+    expect(omnibox('www.naver.com', ['www.naver.com'])).toEqual({ kind: 'url', href: 'https://www.naver.com/', scheme: 'https', host: 'www.naver.com', port: 443, path: '/' });
+    expect(omnibox('www.naver.com', [])).toEqual({ kind: 'url', href: 'http://www.naver.com/', scheme: 'http', host: 'www.naver.com', port: 80, path: '/' });
+    // RFC 6797 §8.3: an explicit http:// URL for a known HSTS host is rewritten too.
+    expect(omnibox('http://www.naver.com/news', ['www.naver.com'])).toMatchObject({ kind: 'url', href: 'https://www.naver.com/news', port: 443, path: '/news' });
+    expect(omnibox('naver 뉴스', []).kind).toBe('search');
+    expect(omnibox('네이버', []).kind).toBe('search');
+    expect(omnibox('localhost', []).kind).toBe('search');
+    expect(omnibox('naver.com:8080/a', [])).toMatchObject({ kind: 'url', href: 'http://naver.com:8080/a', port: 8080, path: '/a' });
+  });
+});

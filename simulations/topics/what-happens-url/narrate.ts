@@ -9,6 +9,10 @@ export interface Ctx {
   warm: boolean;
   http: '1.1' | '2';
   address?: string;
+  /** The omnibox's URL: href, scheme and port. */
+  href?: string;
+  scheme?: string;
+  port?: number;
   /** Value for this beat (a duration, a path, a count). */
   ms?: number;
   path?: string;
@@ -18,11 +22,11 @@ export interface Ctx {
 export type BeatText = { caption: Text; narration: Text };
 
 export const TEXT: Readonly<Record<string, (c: Ctx) => BeatText>> = {
-  'url-parse': () => ({
-    caption: tx('주소창: www.naver.com', 'Omnibox: www.naver.com'),
+  'url-parse': (c) => ({
+    caption: tx(`주소창: www.naver.com → ${c.href}`, `Omnibox: www.naver.com → ${c.href}`),
     narration: tx(
-      '사용자가 주소창에 www.naver.com을 입력합니다. 브라우저는 먼저 이것이 검색어인지 주소인지 판단합니다: 공백이 없고 점으로 나뉜 올바른 호스트 이름이므로 주소로 보고, 스킴이 없으니 붙여서 URL로 해석합니다 (WHATWG URL, RFC 3986): 스킴, 호스트 www.naver.com, 경로 /.',
-      'The user types www.naver.com into the address bar. The browser first decides whether this is a search term or an address: it has no spaces and is a valid dotted host name, so it is an address; it has no scheme, so one is added and the result parsed as a URL (WHATWG URL, RFC 3986): scheme, host www.naver.com, path /.',
+      `사용자가 주소창에 www.naver.com을 입력합니다. 브라우저는 먼저 이것이 검색어인지 주소인지 판단합니다: 공백이 없고 점으로 나뉜 올바른 호스트 이름이므로 주소로 보고, 스킴이 없으니 붙여서 URL 파서(WHATWG URL, RFC 3986)에 넘깁니다: ${c.href} — 스킴 ${c.scheme}, 호스트 www.naver.com, 포트 ${c.port}(기본값), 경로 /.`,
+      `The user types www.naver.com into the address bar. The browser first decides whether this is a search term or an address: it has no spaces and is a valid dotted host name, so it is an address; it has no scheme, so one is added and the URL parser (WHATWG URL, RFC 3986) gives ${c.href}: scheme ${c.scheme}, host www.naver.com, port ${c.port} (the default), path /.`,
     ),
   }),
   hsts: (c) => c.hsts

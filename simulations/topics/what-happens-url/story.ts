@@ -15,6 +15,8 @@ import { flagNames, segmentLabel } from '../../tcp/segment';
 import { toHex } from '../../wire/bytes';
 import type { Journey } from './journey';
 import { TEXT, type Ctx } from './narrate';
+import { omnibox } from './omnibox';
+import { HOST } from './page';
 import { phaseTable, waterfallEntity } from './panels';
 import { MODEL } from './plans';
 import type { Timings } from './timing';
@@ -143,7 +145,8 @@ function arrows(j: Journey): Arrow[] {
 export function buildStory(j: Journey, tm: Timings | undefined): { story: Story; view: View } {
   const b = new StoryBuilder();
   const ms = moments(j, tm);
-  const base: Ctx = { hsts: j.o.hsts, warm: j.o.cache === 'warm', http: j.o.http, address: j.dns.address };
+  const url = omnibox(HOST, j.o.hsts ? [HOST] : []);
+  const base: Ctx = { hsts: j.o.hsts, warm: j.o.cache === 'warm', http: j.o.http, address: j.dns.address, ...(url.kind === 'url' ? { href: url.href, scheme: url.scheme, port: url.port } : {}) };
   const keys = new Set<string>();
   const times = ms.map((m) => m.t);
   /** Row of a time: the beat's index, interpolated between beats. */
