@@ -73,6 +73,11 @@ export interface TlsRunOptions {
    */
   clientData?: Uint8Array[];
   serverData?: Uint8Array[];
+  /**
+   * Optional: the server's chain and key, when several connections to one server must show
+   * the same certificate (default: `serverPki(serverName, cert, seed)`).
+   */
+  pki?: import('./pki').ServerPki;
 }
 
 /** 32 bytes from the seed, one independent stream per label. */

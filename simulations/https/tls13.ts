@@ -36,7 +36,7 @@ function table(s: SideSecrets): SecretTable {
 const KEEP = new Set<string>(SECRET_ORDER_13);
 
 export function runTls13(o: TlsRunOptions): TlsRun {
-  const pki = serverPki(o.serverName, o.cert, o.seed);
+  const pki = o.pki ?? serverPki(o.serverName, o.cert, o.seed);
   const clientRandom = seeded32(o.seed, 'client-random');
   const r: HandshakeResult = runHandshake({
     clientRandom, serverRandom: seeded32(o.seed, 'server-random'),

@@ -16,7 +16,7 @@ import scenario from './index';
 const dir = mkdtempSync(join(tmpdir(), 'pt-url-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ERROR = 8388608;
-const FIELDS = ['frame.number', 'dns.qry.name', 'dns.a', 'tls.handshake.extensions_server_name', 'tls.handshake.extensions_alpn_str', 'tls.handshake.type', 'http.request.uri', 'http2.header.value', 'http2.type', 'http.response.code', '_ws.malformed', '_ws.expert.severity', 'tcp.analysis.retransmission'];
+const FIELDS = ['frame.number', 'dns.qry.name', 'dns.a', 'tls.handshake.extensions_server_name', 'tls.handshake.extensions_alpn_str', 'tls.handshake.type', 'http.request.uri', 'http2.header.value', 'http2.type', 'http.response.code', 'tls.handshake.certificate', '_ws.malformed', '_ws.expert.severity', 'tcp.analysis.retransmission'];
 
 function dissect(file: string) {
   const out = execFileSync('tshark', ['-r', file, '-o', 'tcp.check_checksum:TRUE', '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=a', '-E', 'aggregator=|', ...FIELDS.flatMap((f) => ['-e', f])], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -50,6 +50,10 @@ describe('the journey capture, decrypted by tshark with the embedded keys', () =
         if (http === '2') expect(col('http2.header.value')).toContain('/');
         else expect(col('http.request.uri')).toContain('/');
         if (!hsts) expect(col('http.response.code')).toContain('301');
+        // One server, one certificate chain: every connection's (decrypted) Certificate shows the same bytes.
+        const certs = rows.filter((r) => r['tls.handshake.certificate']).map((r) => r['tls.handshake.certificate']);
+        expect(certs.length).toBe(http === '2' ? 1 : 6);
+        expect(new Set(certs).size).toBe(1);
       });
     }
   }

@@ -12,7 +12,7 @@ import { TLS_CONTENT_TYPE as CT } from '../../wire/tls';
 import { buildH2, type AppUnit } from '../http2/h2';
 import type { Resource as H2Resource } from '../http2/site';
 import { HOST, resources, type Resource } from './page';
-import { endpoints, lastUnitOf, MODEL, redirectPlan, type Plans } from './plans';
+import { endpoints, journeyPki, lastUnitOf, MODEL, redirectPlan, type Plans } from './plans';
 import type { ConnPlan, Part, Unit } from './world';
 
 const URGENCY: Record<Resource['type'], [number, boolean]> = { document: [0, true], stylesheet: [0, false], script: [1, false], image: [5, true] };
@@ -37,7 +37,7 @@ export function h2Plans(seed: number, hsts: boolean): Plans {
   const plans: ConnPlan[] = hsts ? [] : [redirectPlan(seed)];
   const main = plans.length;
   const tls = runTls13({
-    seed: createRandom(seed).fork(`tls:${main}`).u32(), serverName: HOST, alpn: ['h2', 'http/1.1'], cert: 'valid',
+    seed: createRandom(seed).fork(`tls:${main}`).u32(), serverName: HOST, alpn: ['h2', 'http/1.1'], cert: 'valid', pki: journeyPki(seed),
     request: app.find((u) => u.from === 'client')!.bytes, response: app[0].bytes,
     clientData: app.filter((u) => u.from === 'client').map((u) => u.bytes), serverData: app.filter((u) => u.from === 'server').map((u) => u.bytes),
   });

@@ -9,10 +9,11 @@
  * - HTTP/1.1: the document on one connection; once it is parsed, the subresources go out
  *   over up to six connections to the host (the main one kept alive plus new ones, each
  *   with its own TCP and TLS handshakes), handed out in turn.
- * - HTTP/2: everything on the one connection, as streams (see `h2.ts`).
+ * - HTTP/2: everything on the one connection, as streams (see `h2plan.ts`).
  */
 import { createRandom } from '../../core/random';
 import { runTls13 } from '../../https/tls13';
+import { serverPki, type ServerPki } from '../../https/pki';
 import { TLS_CONTENT_TYPE as CT } from '../../wire/tls';
 import { chunks, http1Request, http1Response, redirectResponse, resources, HOST, type Resource } from './page';
 import type { ConnPlan, Gate, Part, Unit } from './world';
@@ -67,13 +68,16 @@ export function endpoints(seed: number, k: number): { clientPort: number; iss: {
   return { clientPort: base + k, iss: { client: r.u32(), server: r.u32() } };
 }
 
-const part = (path: string, role: Part['role'], i: number, n: number, stream?: number): Part => ({ path, role, first: i === 0, last: i === n - 1, ...(stream ? { stream } : {}) });
+const part = (path: string, role: Part['role'], i: number, n: number): Part => ({ path, role, first: i === 0, last: i === n - 1 });
 
 /** A TLS connection carrying `exchanges` in order (HTTP/1.1 keep-alive: one at a time). */
-export function tlsPlan(seed: number, k: number, alpn: string[], exchanges: readonly Exchange[], open?: Gate, stream?: (path: string) => number | undefined): { plan: ConnPlan; keylog: string } {
+/** The server's one certificate chain, the same on every connection of a journey. */
+export const journeyPki = (seed: number): ServerPki => serverPki(HOST, 'valid', seed);
+
+export function tlsPlan(seed: number, k: number, alpn: string[], exchanges: readonly Exchange[], pki: ServerPki, open?: Gate): { plan: ConnPlan; keylog: string } {
   const req = exchanges.map((x) => chunks(x.request, RECORD));
   const res = exchanges.map((x) => chunks(x.response, RECORD));
-  const tls = runTls13({ seed: seedOf(seed, `tls:${k}`), serverName: HOST, alpn, cert: 'valid', request: req[0][0], response: res[0][0], clientData: req.flat(), serverData: res.flat() });
+  const tls = runTls13({ seed: seedOf(seed, `tls:${k}`), serverName: HOST, alpn, cert: 'valid', pki, request: req[0][0], response: res[0][0], clientData: req.flat(), serverData: res.flat() });
   if (tls.failure) throw new Error(`what-happens-url: TLS failed (${tls.failure.detail})`);
   const hs = tls.records.slice(0, tls.request);
   const cData = tls.records.filter((r) => r.from === 'client' && r.contentType === CT.applicationData);
@@ -82,8 +86,8 @@ export function tlsPlan(seed: number, k: number, alpn: string[], exchanges: read
   let ci = 0;
   let si = 0;
   exchanges.forEach((x, e) => {
-    req[e].forEach((_, i) => units.push({ from: 'client', label: `GET ${x.path}`, bytes: cData[ci++].bytes, parts: [part(x.path, 'request', i, req[e].length, stream?.(x.path))], tls: true, ...(i === 0 && x.gate ? { gate: x.gate } : {}) }));
-    res[e].forEach((_, i) => units.push({ from: 'server', label: `200 ${x.path}`, bytes: sData[si++].bytes, parts: [part(x.path, 'response', i, res[e].length, stream?.(x.path))], tls: true, think: i === 0 ? x.think : 0 }));
+    req[e].forEach((_, i) => units.push({ from: 'client', label: `GET ${x.path}`, bytes: cData[ci++].bytes, parts: [part(x.path, 'request', i, req[e].length)], tls: true, ...(i === 0 && x.gate ? { gate: x.gate } : {}) }));
+    res[e].forEach((_, i) => units.push({ from: 'server', label: `200 ${x.path}`, bytes: sData[si++].bytes, parts: [part(x.path, 'response', i, res[e].length)], tls: true, think: i === 0 ? x.think : 0 }));
   });
   return { plan: { ...endpoints(seed, k), serverPort: 443, units, ...(open ? { open } : {}) }, keylog: tls.keylog };
 }
@@ -118,7 +122,8 @@ export function http1Plans(seed: number, hsts: boolean): Plans {
   // Subresources in document order, handed to connection slots in turn (slot 0 is the main connection).
   const slots: Resource[][] = Array.from({ length: Math.min(MAX_CONNECTIONS, subs.length) }, () => []);
   subs.forEach((r, i) => slots[i % slots.length].push(r));
-  const m = tlsPlan(seed, main, alpn, [exchange(doc), ...slots[0].map((r) => exchange(r))], mainOpen);
+  const pki = journeyPki(seed);
+  const m = tlsPlan(seed, main, alpn, [exchange(doc), ...slots[0].map((r) => exchange(r))], pki, mainOpen);
   // Once the HTML is in and parsed, the browser asks for what it references.
   const parsed: Gate = { conn: main, unit: lastUnitOf(m.plan, '/'), delay: MODEL.parse };
   const firstSub = m.plan.units.findIndex((u) => u.from === 'client' && u.parts.some((p) => p.role === 'request' && p.path !== '/'));
@@ -126,7 +131,7 @@ export function http1Plans(seed: number, hsts: boolean): Plans {
   plans.push(m.plan);
   keylog += m.keylog;
   slots.slice(1).forEach((rs, j) => {
-    const p = tlsPlan(seed, main + 1 + j, alpn, rs.map((r) => exchange(r)), parsed);
+    const p = tlsPlan(seed, main + 1 + j, alpn, rs.map((r) => exchange(r)), pki, parsed);
     plans.push(p.plan);
     keylog += p.keylog;
   });
