@@ -171,3 +171,19 @@ describe('the omnibox', () => {
     expect(omnibox('naver.com:8080/a', [])).toMatchObject({ kind: 'url', href: 'http://naver.com:8080/a', port: 8080, path: '/a' });
   });
 });
+
+describe('the byte streams', () => {
+  it('each side reassembles exactly the units its peer planned, in order, with and without loss', async () => {
+    const { concat } = await import('../../wire/bytes');
+    for (const [http, loss, seed] of [['1.1', 0, 1], ['2', 0, 2], ['1.1', 15, 3], ['2', 15, 4], ['1.1', 10, 8]] as const) {
+      const j = journeyOf({ ...P, http, loss, hsts: seed % 2 === 0 }, seed);
+      if (!j.web) continue;
+      const last = j.web.trace.entries[j.web.trace.entries.length - 1].states;
+      j.web.plans.plans.forEach((plan, k) => {
+        const want = (from: 'client' | 'server') => concat(...plan.units.filter((u) => u.from === from).map((u) => u.bytes));
+        expect(Buffer.from(last.browser.conns[k].received).equals(Buffer.from(want('server'))), `${http} ${seed} conn ${k}`).toBe(true);
+        expect(Buffer.from(last.server.conns[k].received).equals(Buffer.from(want('client'))), `${http} ${seed} conn ${k}`).toBe(true);
+      });
+    }
+  });
+});
