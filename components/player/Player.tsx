@@ -9,7 +9,9 @@ import type { Ui } from '../i18n';
 import { fill } from '../fill';
 import { loadScenario } from './load';
 import { onStepRequest } from './bus';
-import { readUrl, resolveStep, runFileName, writeQuery } from './url';
+import { resolveStep, runFileName } from './url';
+import { readTopicUrl, scenarioOf, writeTopicQuery } from './scenes';
+import { ScenarioTabs } from './ScenarioTabs';
 import { ownsKey, takeBufferedKeys } from './keys';
 import { ParamPanel } from './ParamPanel';
 import { Controls } from './Controls';
@@ -40,7 +42,10 @@ interface Notice {
 
 /** The interface strings come from the page (one language), so both languages are not shipped. */
 export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t: Ui }) {
-  const scenario = use(loadScenario(slug, lang));
+  const topic = use(loadScenario(slug, lang));
+  // A topic with several scenarios shows them as tabs; `scenarioName` names the one playing.
+  const [scenarioName, setScenarioName] = useState(topic.scenes?.default);
+  const scenario = scenarioOf(topic, scenarioName);
   const rootRef = useRef<HTMLElement>(null);
   const [values, setValues] = useState<ParamValues>(() => defaults(scenario.params));
   const [index, setIndex] = useState(0);
@@ -78,8 +83,8 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
 
   // Read the URL once, after hydration (the static HTML was rendered with the defaults).
   useEffect(() => {
-    const url = readUrl(scenario.params, window.location.search);
-    const tl = scenario.simulate(url.values, url.values.seed as number);
+    const url = readTopicUrl(topic, window.location.search);
+    const tl = scenarioOf(topic, url.scene).simulate(url.values, url.values.seed as number);
     const step = resolveStep(url.step, tl.steps.length);
     const out: Notice[] = url.issues.map((i: ParamIssue) => ({
       id: `p-${i.param}`,
@@ -122,6 +127,7 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
     } catch {
       // Storage may be unavailable (private mode, blocked): the zoom just is not remembered.
     }
+    setScenarioName(url.scene);
     setValues(url.values);
     setIndex(idx);
     setPlaying(play);
@@ -145,12 +151,12 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
   // The URL is the state: keep it in step, without adding history entries.
   useEffect(() => {
     if (!ready) return;
-    const q = writeQuery(scenario.params, values, index);
+    const q = writeTopicQuery(topic, scenarioName, values, index);
     const next = `${window.location.pathname}${q}${window.location.hash}`;
     if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
       window.history.replaceState(window.history.state, '', next);
     }
-  }, [ready, scenario, values, index]);
+  }, [ready, topic, scenarioName, values, index]);
 
   const go = useCallback((i: number) => setIndex(Math.max(0, Math.min(count - 1, i))), [count]);
   const next = useCallback(() => setIndex((i) => Math.min(count - 1, i + 1)), [count]);
@@ -275,6 +281,13 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
     setValues(v);
   };
 
+  // Another scenario: its own params at their defaults, from step 1.
+  const pickScene = (name: string) => {
+    changeParams(defaults(scenarioOf(topic, name).params));
+    setScenarioName(name);
+    setIndex(0);
+  };
+
   return (
     <LazyMotion features={domMin} strict>
       <MotionConfig reducedMotion="user">
@@ -303,7 +316,8 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
               </button>
             </div>
           )}
-          <div className="stage">
+          {topic.scenes && <ScenarioTabs scenes={topic.scenes} current={scenarioName} lang={lang} panel={`${slug}-stage`} onPick={pickScene} />}
+          <div className="stage" id={`${slug}-stage`} {...(topic.scenes ? { role: 'tabpanel', 'aria-labelledby': `${slug}-stage-tab-${scenarioName}` } : {})}>
             <Diagram kind={scenario.diagram} scene={scene} view={timeline.view} index={index} lang={lang} onInspect={hasPackets ? setInspecting : undefined} />
           </div>
           <Controls
@@ -352,7 +366,7 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
           </div>
           <div className="player-lower">
             <StepList t={t} steps={timeline.steps} index={index} lang={lang} onPick={(i) => { setPlaying(false); go(i); }} />
-            <ParamPanel t={t} specs={scenario.params} values={values} lang={lang} onChange={changeParams} />
+            <ParamPanel key={scenarioName} t={t} specs={scenario.params} values={values} lang={lang} onChange={changeParams} />
           </div>
           {blank && (
             <div className="blank-screen" data-testid="blank" onClick={() => setBlank(false)}>
