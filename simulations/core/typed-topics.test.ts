@@ -22,7 +22,7 @@ const ALLOWED = new Set([
 /** A param read then cast: `p.x as T`, `p['x'] as T`, `params.x as T`, or coerced: `Number(p.x)`. */
 const CAST = [
   /\b(?:p|params|values|input)(?:\.[A-Za-z_$][\w$]*|\[\s*(['"`])[^'"`]+\1\s*\])\s+as\s+[^,;)}\s]/,
-  /\b(?:String|Number|Boolean)\(\s*(?:p|params|values|input)(?:\.[A-Za-z_$][\w$]*|\[\s*(['"`])[^'"`]+\2\s*\])\s*\)/,
+  /\b(?:String|Number|Boolean)\(\s*(?:p|params|values|input)(?:\.[A-Za-z_$][\w$]*|\[\s*(['"`])[^'"`]+\1\s*\])\s*\)/,
 ];
 
 /** `file:line: text` of every cast in one source. */
