@@ -9,7 +9,7 @@ import { StoryBuilder, type Story } from '../../core/story';
 import type { Text } from '../../core/text';
 import type { View } from '../../core/timeline';
 import type { ActorEntity, MarkEntity, MessageEntity } from '../../figures/sequence';
-import { chipOf, decodeDatagram, labelOf, packetRef } from '../../dns/message';
+import { chipOf, decodeDatagram, labelOf, packetRef, responseKind, type ResponseKind } from '../../dns/message';
 import { RESOLVER_IP, STUB_IP } from '../../dns/world';
 import { flagNames, segmentLabel } from '../../tcp/segment';
 import { toHex } from '../../wire/bytes';
@@ -29,6 +29,8 @@ interface Moment {
   key?: string;
   ctx?: Partial<Ctx>;
   mark?: Text;
+  /** DNS responses: what kind. */
+  kind?: ResponseKind;
 }
 
 const ACTORS: readonly [string, Text, string, ActorEntity['role']][] = [
@@ -58,7 +60,7 @@ function moments(j: Journey, tm: Timings | undefined): Moment[] {
     else if (e.cause.kind === 'lost') out.push({ t, text: 'lost', ctx: { path: chipOf(decodeDatagram(d.trace.wire(e.cause.wire).msg)) } });
     else if (e.cause.kind === 'msg') {
       const m = decodeDatagram(d.trace.wire(e.cause.wire).msg);
-      out.push({ t, text: `dns:${e.cause.actor}:${labelOf(m)}` });
+      out.push({ t, text: `dns:${e.cause.actor}:${labelOf(m)}${m.qr ? ` (${chipOf(m)})` : ''}`, ...(m.qr ? { kind: responseKind(m) } : {}) });
     }
   }
   if (!tm || !j.web) {
@@ -95,11 +97,22 @@ function moments(j: Journey, tm: Timings | undefined): Moment[] {
   return out.map((m, i) => ({ m, i })).sort((a, b) => a.m.t - b.m.t || a.i - b.i).map((x) => x.m);
 }
 
+/** What a DNS response tells the resolver, by its kind (RFC 1034 §4.3.2). */
+const KIND_TEXT: Partial<Record<ResponseKind, Text>> = {
+  referral: tx('위임(referral): 답 대신, 이 이름을 아는 다음 영역의 서버(NS)와 그 주소(글루)를 알려 줍니다.', 'A referral: no answer, but the servers (NS) of the next zone down and their addresses (glue).'),
+  cname: tx('CNAME: 이 이름은 다른 이름의 별칭입니다. 리졸버는 새 이름을 처음부터 다시 찾습니다 (RFC 1034 §3.6.2).', 'A CNAME: this name is an alias of another; the resolver looks the new name up in turn (RFC 1034 §3.6.2).'),
+  answer: tx('권한 있는 답(AA=1): A 레코드.', 'An authoritative answer (AA=1): the A records.'),
+};
+
 /** A DNS hop's beat: who received what. */
-function dnsText(text: string): { caption: Text; narration: Text } {
+function dnsText(text: string, kind?: ResponseKind): { caption: Text; narration: Text } {
   const [, actor, label] = text.split(':');
   const who = ACTORS.find((a) => a[0] === actor)?.[1] ?? tx(actor, actor);
-  return { caption: tx(`${who.ko} ← ${label}`, `${who.en} ← ${label}`), narration: tx(`${who.ko}이(가) DNS 메시지를 받습니다: ${label}.`, `${who.en} receives a DNS message: ${label}.`) };
+  const what = kind ? KIND_TEXT[kind] : undefined;
+  return {
+    caption: tx(`${who.ko} ← ${label}`, `${who.en} ← ${label}`),
+    narration: what ? tx(`${who.ko}에 응답 도착: ${label}. ${what.ko}`, `${who.en} receives ${label}. ${what.en}`) : tx(`${who.ko}에 질의 도착: ${label}.`, `${who.en} receives the query ${label}.`),
+  };
 }
 
 interface Arrow {
@@ -158,7 +171,7 @@ export function buildStory(j: Journey, tm: Timings | undefined): { story: Story;
   const all = arrows(j).sort((a, c) => a.sentAt - c.sentAt);
   const done = new Set<string>();
   ms.forEach((m, i) => {
-    const text = m.text.startsWith('dns:') ? dnsText(m.text) : TEXT[m.text]({ ...base, ...m.ctx });
+    const text = m.text.startsWith('dns:') ? dnsText(m.text, m.kind) : TEXT[m.text]({ ...base, ...m.ctx });
     const key = m.key && !keys.has(m.key) ? (keys.add(m.key), m.key) : undefined;
     b.beat({ t: m.t, ...(key ? { key } : {}), caption: text.caption, narration: text.narration });
     if (i === 0) ACTORS.forEach(([id, label, sub], k) => b.show({ kind: 'actor', id, label, ...(id === 'server' && j.dns.address ? { sublabel: `${j.dns.address}:443` } : sub ? { sublabel: sub } : {}), x: round(6 + (88 * k) / (ACTORS.length - 1), 1), role: ACTORS[k][3] }));
