@@ -10,6 +10,7 @@
  */
 import { run, type KernelEffect, type KernelInput, type Machine } from '../core/kernel';
 import { validateFlowConfig, type FlowInput } from './flow-config';
+import { eventCap, senderEffects, stoppedTimers } from './kernel-glue';
 import { flowReceiver, flowSender, type FlowReceiverState, type FlowSenderState } from './flow-machines';
 import * as F from './flow-narrate';
 import { narrateCap } from './narrate';
@@ -60,15 +61,11 @@ function world(cfg: FlowConfig, cap: number) {
         sin = { type: 'ack', ack: ack.ack, wnd: ack.wnd };
       } else throw new Error('sender got data');
       const r = flowSender.step(state as FlowSenderState, sin);
-      const effects: Fx[] = [];
-      for (const fx of r.effects) {
-        effects.push({ type: 'note', note: fx.kind === 'ack-handled' ? { fx, ack } : { fx } });
-        if (fx.kind === 'send') {
-          effects.push({ type: 'post', to: S, data: { type: 'link-free' }, after: cfg.sendInterval });
-          effects.push({ type: 'send', to: R, msg: { kind: 'data', n: fx.n, probe: fx.mode === 'probe' }, retransmission: fx.mode === 'retransmit' });
-        } else if (fx.kind === 'timer-start') effects.push({ type: 'timer', name: fx.timer, after: fx.ms });
-        else if (fx.kind === 'timer-stop') effects.push({ type: 'cancel', name: fx.timer });
-      }
+      const effects = senderEffects<FlowSenderEffect, FlowMsg, Post, Note>(r.effects, {
+        self: S, peer: R, sendInterval: cfg.sendInterval, linkFree: { type: 'link-free' },
+        note: (fx) => (fx.kind === 'ack-handled' ? { fx, ack } : { fx }),
+        wire: (fx) => ({ msg: { kind: 'data', n: fx.n, probe: fx.mode === 'probe' }, retransmission: fx.mode === 'retransmit' }),
+      });
       return { state: r.state, effects };
     },
   };
@@ -104,8 +101,7 @@ function world(cfg: FlowConfig, cap: number) {
       return { state: { read: total, doneAt: s.doneAt ?? now } satisfies AppActor, effects: [] };
     },
   };
-  let events = 0;
-  let capped = false;
+  const stop = eventCap(cap);
   const trace = run<St, FlowMsg, Post, Note>({
     actors: { [S]: sender, [R]: receiver, [APP]: app },
     links: {
@@ -123,13 +119,9 @@ function world(cfg: FlowConfig, cap: number) {
       { at: 0, to: APP, data: { type: 'start' } },
     ],
     maxEvents: cap * 4,
-    until: (e) => {
-      events += e.notes.length + (e.cause.kind === 'lost' ? 1 : 0);
-      capped ||= events >= cap;
-      return capped;
-    },
+    until: stop.until,
   });
-  return { trace, capped };
+  return { trace, capped: stop.capped() };
 }
 
 function simulateFlow(cfg: FlowConfig, cap = FLOW_EVENT_CAP): FlowResult {
@@ -154,7 +146,7 @@ function simulateFlow(cfg: FlowConfig, cap = FLOW_EVENT_CAP): FlowResult {
       continue;
     }
     let sent = 0;
-    const cancels = e.timers.filter((x) => x.action === 'cancel').map((x) => x.name);
+    const stopped = stoppedTimers(e);
     for (const { note } of e.notes) {
       const fx = note.fx;
       switch (fx.kind) {
@@ -179,13 +171,9 @@ function simulateFlow(cfg: FlowConfig, cap = FLOW_EVENT_CAP): FlowResult {
         case 'timer-start':
           log('timer-start', F.fTimerStart(fx.timer, fx.ms, e.t + fx.ms), { timer: fx.timer, at: e.t + fx.ms });
           break;
-        case 'timer-stop': {
-          const k = cancels.indexOf(fx.timer);
-          if (k < 0) break;
-          cancels.splice(k, 1);
-          log('timer-stop', F.fTimerStop(fx.timer), { timer: fx.timer });
+        case 'timer-stop':
+          if (stopped(fx.timer)) log('timer-stop', F.fTimerStop(fx.timer), { timer: fx.timer });
           break;
-        }
         case 'receive':
           log('receive', F.fReceive(fx.n, rv), { unit: fx.n });
           break;

@@ -20,6 +20,7 @@
 import { run, type KernelEffect, type KernelInput, type Machine, type Trace } from '../core/kernel';
 import { round } from '../core/round';
 import { validateArqConfig, type ArqInput } from './config';
+import { eventCap, senderEffects, stoppedTimers } from './kernel-glue';
 import { machinesFor } from './machines';
 import * as N from './narrate';
 import type { AckPacket, ArqConfig, ArqEvent, ArqResult, ArqRun, DataPacket, MachineParams, ReceiverEffect, SackBlock, SenderEffect, SenderInput } from './types';
@@ -73,15 +74,11 @@ export function arqWorld(cfg: ArqConfig, cap = ARQ_EVENT_CAP) {
         sin = { type: 'ack', ack: input.msg.ack };
       } else throw new Error('sender got data');
       const r = sender.step(state, sin);
-      const effects: Fx[] = [];
-      for (const fx of r.effects) {
-        effects.push({ type: 'note', note: fx.kind === 'ack-handled' ? { fx, ack } : { fx } });
-        if (fx.kind === 'send') {
-          effects.push({ type: 'post', to: SENDER, data: { type: 'link-free' }, after: cfg.sendInterval });
-          effects.push({ type: 'send', to: RECEIVER, msg: { kind: 'data', packet: fx.packet }, retransmission: fx.retransmission });
-        } else if (fx.kind === 'timer-start') effects.push({ type: 'timer', name: fx.timer, after: fx.ms });
-        else if (fx.kind === 'timer-stop') effects.push({ type: 'cancel', name: fx.timer });
-      }
+      const effects = senderEffects<SenderEffect, ArqMsg, Post, Note>(r.effects, {
+        self: SENDER, peer: RECEIVER, sendInterval: cfg.sendInterval, linkFree: { type: 'link-free' },
+        note: (fx) => (fx.kind === 'ack-handled' ? { fx, ack } : { fx }),
+        wire: (fx) => ({ msg: { kind: 'data', packet: fx.packet }, retransmission: fx.retransmission }),
+      });
       return { state: r.state, effects };
     },
   };
@@ -108,8 +105,7 @@ export function arqWorld(cfg: ArqConfig, cap = ARQ_EVENT_CAP) {
 
   const lose = new Set(cfg.lose);
   const loseAcks = new Set(cfg.loseAcks);
-  let events = 0;
-  let capped = false;
+  const stop = eventCap(cap);
   const trace: Trace<unknown, ArqMsg, Post, Note> = run<unknown, ArqMsg, Post, Note>({
     actors: { [SENDER]: senderActor, [RECEIVER]: receiverActor },
     links: {
@@ -130,13 +126,9 @@ export function arqWorld(cfg: ArqConfig, cap = ARQ_EVENT_CAP) {
     seed: cfg.seed,
     script: [{ at: 0, to: SENDER, data: { type: 'start' } }],
     maxEvents: cap * 4,
-    until: (e) => {
-      events += e.notes.length + (e.cause.kind === 'lost' ? 1 : 0);
-      capped ||= events >= cap;
-      return capped;
-    },
+    until: stop.until,
   });
-  return { trace, sender, receiver, capped: () => capped };
+  return { trace, sender, receiver, capped: stop.capped };
 }
 
 function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP, narrate = true, keep = true): ArqResult {
@@ -171,7 +163,7 @@ function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP, narrate = true, keep = tr
       continue;
     }
     let sent = 0;
-    const cancels = e.timers.filter((x) => x.action === 'cancel').map((x) => x.name);
+    const stopped = stoppedTimers(e);
     for (const { note } of e.notes) {
       const fx = note.fx;
       switch (fx.kind) {
@@ -197,14 +189,10 @@ function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP, narrate = true, keep = tr
         case 'timer-start':
           log('timer-start', () => N.narrateTimerStart(proto, fx.n, fx.ms, e.t + fx.ms), { timer: fx.timer, packet: fx.n, at: e.t + fx.ms });
           break;
-        case 'timer-stop': {
+        case 'timer-stop':
           // Only a timer that was running is stopped (the kernel records no cancel otherwise).
-          const k = cancels.indexOf(fx.timer);
-          if (k < 0) break;
-          cancels.splice(k, 1);
-          log('timer-stop', () => N.narrateTimerStop(proto, fx.n), { timer: fx.timer, packet: fx.n });
+          if (stopped(fx.timer)) log('timer-stop', () => N.narrateTimerStop(proto, fx.n), { timer: fx.timer, packet: fx.n });
           break;
-        }
         case 'deliver':
           delivered.push(fx.payload);
           log('deliver', () => N.narrateDeliver(fx.payload), { packet: fx.payload, seq: (note as { seq: number }).seq });
