@@ -58,6 +58,15 @@ describe('simulations/ is pure', () => {
   }
 });
 
+describe('one event loop', () => {
+  test('only the kernel uses the event queue', () => {
+    const users = sources(ROOT)
+      .filter((f) => /from\s+['"][./]*(core\/)?queue['"]/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(ROOT, f));
+    expect(users).toEqual(['core/kernel.ts']);
+  });
+});
+
 describe('the purity check itself', () => {
   test('catches what it must, and ignores prose', () => {
     expect(/\bMath\.random\b/.test(code('const x = Math.random();'))).toBe(true);
