@@ -11,17 +11,23 @@ import { useTransition } from './motion';
 import { useBox } from './useWidth';
 import type { StageProps } from './types';
 
-/** Drawing width (units) at 1:1; narrower boxes pan, wider ones zoom in. Height is 0.56 of the width. */
+/**
+ * Drawing width (units) at 1:1; narrower boxes pan, wider ones zoom in. Node positions are
+ * percent of a stage 0.56 of the width high; the viewBox is cut to the rows the nodes use.
+ */
 const BASE = 1000;
 const MIN_W = 860;
 const F = {
   label: { size: 17, weight: 700 },
   small: { size: 14.5, weight: 700 },
   sub: { size: 13.5, weight: 400, mono: true },
-  pkt: { size: 14, weight: 800, mono: true },
+  pkt: { size: 14, weight: 700, mono: true },
   link: { size: 14, weight: 400 },
 } satisfies Record<string, Font>;
 const fs = (f: Font) => ({ fontSize: f.size, fontWeight: f.weight });
+
+/** A packet's colour by its tone, from the theme's palette (light and dark). */
+const TONE: Record<string, string> = { tcp: 'var(--client)', data: 'var(--client)', udp: 'var(--timer)', ack: 'var(--server)', stale: 'var(--lost)' };
 
 /** The largest size (down to 13) at which `text` fits `max`, or 13 and shortened. */
 function fitted(text: string, max: number, font: Font, measure: Measure, middle = false): { text: string; font: Font } {
@@ -43,6 +49,9 @@ export default function Topology({ scene, lang, onInspect }: StageProps) {
   const W = Math.max(MIN_W, Math.floor(box.width / zoom));
   const H = Math.round(W * 0.56);
   const nodes = entitiesOf(scene, 'node');
+  // The rows the nodes use (and a margin): no empty band above or below them.
+  const y0 = nodes.length ? Math.max(0, Math.floor(Math.min(...nodes.map((n) => (n.y / 100) * H)) - 14)) : 0;
+  const y1 = nodes.length ? Math.min(H, Math.ceil(Math.max(...nodes.map((n) => ((n.y + n.h) / 100) * H)) + 14)) : H;
   const links = entitiesOf(scene, 'link');
   const packets = entitiesOf(scene, 'packet');
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -53,7 +62,7 @@ export default function Topology({ scene, lang, onInspect }: StageProps) {
   };
   const depth = (n: NodeEntity): number => (n.parent && byId.get(n.parent) ? 1 + depth(byId.get(n.parent)!) : 0);
   const ordered = [...nodes].sort((a, b) => depth(a) - depth(b));
-  const placer = new Placer({ l: 1, t: 1, r: W - 1, b: H - 1 }, 2);
+  const placer = new Placer({ l: 1, t: y0 + 1, r: W - 1, b: y1 - 1 }, 3);
 
   // Node texts: inside their box, shrunk to fit (never below 13 units), then shortened; a sublabel with no room is left to the tooltip.
   const texts = new Map(
@@ -79,7 +88,9 @@ export default function Topology({ scene, lang, onInspect }: StageProps) {
     }),
   );
 
-  // Packets: at their place on the way; one that would cover another text moves along its path, or drops its chip text.
+  // Packets: a chip at their place on the way, its text measured; one that would cover a text
+  // moves along its path (then to either side of it), shortens its text, and at last shows as a
+  // bare dot. Lost packets keep room for the cross drawn above them.
   const pkts = packets.map((p) => {
     const a = byId.get(p.from);
     const b = byId.get(p.to);
@@ -87,24 +98,39 @@ export default function Topology({ scene, lang, onInspect }: StageProps) {
     const s = center(a);
     const e = center(b);
     const k0 = p.status === 'lost' ? 0.5 : p.progress;
-    const text = fitEnd(p.label, 210, F.pkt, measure);
-    const tm = measure(text, F.pkt);
-    const w = Math.max(60, tm.w + 16);
-    const ks = [0, -0.1, 0.1, -0.2, 0.2, -0.3, 0.3].map((d) => k0 + d).filter((k) => k >= 0 && k <= 1);
-    const spot =
+    const ks = [0, -0.08, 0.08, -0.16, 0.16, -0.24, 0.24, -0.32, 0.32].map((d) => k0 + d).filter((k) => k >= 0.04 && k <= 0.96);
+    const len = Math.hypot(e.x - s.x, e.y - s.y) || 1;
+    const nx = -(e.y - s.y) / len;
+    const ny = (e.x - s.x) / len;
+    const full = p.chip ?? p.label;
+    const spotFor = (w: number, h: number, extra: number) =>
       placer.first(
-        ks.map((k) => {
-          const x = lerp(s.x, e.x, k);
-          const y = lerp(s.y, e.y, k);
-          return { x, y, box: { l: x - w / 2, t: y - 13, r: x + w / 2, b: y + 13 } };
-        }),
-      ) ?? { x: lerp(s.x, e.x, k0), y: lerp(s.y, e.y, k0), box: null };
-    return { p, s, w: spot.box ? w : 24, text: spot.box ? text : '', x: spot.x, y: spot.y };
+        [0, 1, -1].flatMap((side) =>
+          ks.map((k) => {
+            const off = side * (h / 2 + 6);
+            const x = lerp(s.x, e.x, k) + nx * off;
+            const y = lerp(s.y, e.y, k) + ny * off;
+            return { x, y, box: { l: x - w / 2, t: y - h / 2 - extra, r: x + w / 2, b: y + h / 2 } };
+          }),
+        ),
+      );
+    const extra = p.status === 'lost' ? 18 : 0;
+    for (const max of [260, 150, 90]) {
+      const text = fitEnd(full, max, F.pkt, measure);
+      if (!text || (text !== full && [...text].length < 4)) continue;
+      const tm = measure(text, F.pkt);
+      const w = Math.ceil(tm.w + 16);
+      const h = Math.ceil(tm.asc + tm.desc + 6);
+      const spot = spotFor(w, h, extra);
+      if (spot) return { p, s, x: spot.x, y: spot.y, w, h, text, base: h / 2 - tm.desc - 3 };
+    }
+    const spot = spotFor(16, 16, extra) ?? { x: lerp(s.x, e.x, k0), y: lerp(s.y, e.y, k0) };
+    return { p, s, x: spot.x, y: spot.y, w: 16, h: 16, text: '', base: 0 };
   });
 
   return (
     <div ref={ref} className="topo-wrap">
-      <svg className="topo" viewBox={`0 0 ${W} ${H}`} style={{ minWidth: W * zoom > box.width + 1 ? `${Math.round(W * zoom)}px` : undefined }} role="group" aria-labelledby="topo-title">
+      <svg className="topo" viewBox={`0 ${y0} ${W} ${y1 - y0}`} style={{ minWidth: W * zoom > box.width + 1 ? `${Math.round(W * zoom)}px` : undefined }} role="group" aria-labelledby="topo-title">
         <title id="topo-title">{lang === 'ko' ? '네트워크 구성도' : 'Network diagram'}</title>
         {links.map((l) => {
           const a = byId.get(l.a);
@@ -164,13 +190,13 @@ export default function Topology({ scene, lang, onInspect }: StageProps) {
                 })}
             >
               <title>{p.label}</title>
-              <rect x={-it.w / 2} y={-13} width={it.w} height={26} rx={7} />
+              <rect className="pkt-chip" x={-it.w / 2} y={-it.h / 2} width={it.w} height={it.h} rx={it.h / 2} strokeWidth={2} style={{ fill: `color-mix(in srgb, ${TONE[p.tone ?? 'data']} 16%, var(--bg-elev))`, stroke: TONE[p.tone ?? 'data'] }} />
               {it.text && (
-                <text textAnchor="middle" y={5} style={fs(F.pkt)}>
+                <text className="pkt-text" textAnchor="middle" y={it.base} style={{ ...fs(F.pkt), fill: 'var(--fg)' }}>
                   {it.text}
                 </text>
               )}
-              {p.status === 'lost' && <path className="lost-x" d="M-7 -27l14 14M7 -27l-14 14" />}
+              {p.status === 'lost' && <path className="lost-x" d={`M-7 ${-it.h / 2 - 17}l14 14M7 ${-it.h / 2 - 17}l-14 14`} />}
             </m.g>
           );
         })}

@@ -37,6 +37,8 @@ export interface PacketEntity {
   /** 0..1 along the way; 1 when it has arrived. */
   progress: number;
   label: string;
+  /** Short text for the packet's chip on the stage (e.g. its flags); `label` stays the full text (tooltip, inspector). */
+  chip?: string;
   status: MessageStatus;
   tone?: 'tcp' | 'udp' | 'ack' | 'stale' | 'data';
   packet?: PacketRef;

@@ -151,7 +151,7 @@ export function buildStory(world: World, device: Device): Story {
     for (const id of e.sent) {
       const w = trace.wire(id);
       const ref = packetRefOf(w, world);
-      const p: PacketEntity = { kind: 'packet', id: `p-${id}`, from: w.from, to: w.to, progress: 0.5, label: packetLabel(ref), status: 'flight', tone: ref.proto === 'arp' ? 'ack' : 'data', packet: ref };
+      const p: PacketEntity = { kind: 'packet', id: `p-${id}`, from: w.from, to: w.to, progress: 0.5, label: packetLabel(ref), chip: ref.proto === 'arp' ? 'ARP' : ref.proto === 'tcp' ? 'PSH, ACK' : 'UDP', status: 'flight', tone: ref.proto === 'arp' ? 'ack' : 'data', packet: ref };
       b.show(p);
     }
   }

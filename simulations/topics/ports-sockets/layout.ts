@@ -22,6 +22,12 @@ export function packetLabel(p: Packet): string {
   return 'ICMP port unreachable';
 }
 
+/** Chip text on the stage: the flags (TCP) or the protocol; the full label is the tooltip. */
+export function packetChip(p: Packet): string {
+  if (p.kind === 'tcp') return flagNames(p.seg!.flags);
+  return p.kind === 'udp' ? 'UDP' : 'ICMP';
+}
+
 function packetRef(p: Packet): PacketRef | undefined {
   if (p.kind === 'tcp') return { proto: 'tcp', fields: { src: p.src.ip, dst: p.dst.ip, seg: p.seg!, t: p.sentAt } };
   if (p.kind === 'udp') return { proto: 'udp', fields: { src: p.src.ip, dst: p.dst.ip, srcPort: p.src.port, dstPort: p.dst.port, data: p.data, t: p.sentAt } };
@@ -159,7 +165,7 @@ export function packetEntities(res: WorldResult, m: Moment): PacketEntity[] {
       to = clientSock(p);
       progress = Math.min(0.6, Math.max(0.4, f));
     }
-    const e: PacketEntity = { kind: 'packet', id: p.id, from, to, progress, label: packetLabel(p), status, tone: tone(p) };
+    const e: PacketEntity = { kind: 'packet', id: p.id, from, to, progress, label: packetLabel(p), chip: packetChip(p), status, tone: tone(p) };
     const ref = packetRef(p);
     if (ref) e.packet = ref;
     out.push(e);
