@@ -302,8 +302,8 @@ function applyEncoding(raw: string, chars: string[]): string {
   return s;
 }
 
-const PART_NAME: Record<UriPart, Text> = {
-  input: t('입력', 'input'),
+/** The generic URI components' names (RFC 3986 §3), as the pages say them. */
+export const COMPONENT_NAMES = {
   scheme: t('스킴', 'scheme'),
   userinfo: t('사용자 정보', 'userinfo'),
   host: t('호스트', 'host'),
@@ -311,7 +311,9 @@ const PART_NAME: Record<UriPart, Text> = {
   path: t('경로', 'path'),
   query: t('쿼리', 'query'),
   fragment: t('프래그먼트', 'fragment'),
-};
+} as const satisfies Record<string, Text>;
+
+const PART_NAME: Record<UriPart, Text> = { input: t('입력', 'input'), ...COMPONENT_NAMES };
 
 function percentChange(part: UriPart, raw: string, out: string, chars: string[]): UrlChange {
   const list = showChars(chars);
@@ -1297,15 +1299,7 @@ export interface Classification {
   differences: SplitDifference[];
 }
 
-const COMPONENT_TEXT: Record<SplitDifference['component'], Text> = {
-  scheme: t('스킴', 'scheme'),
-  userinfo: t('사용자 정보', 'userinfo'),
-  host: t('호스트', 'host'),
-  port: t('포트', 'port'),
-  path: t('경로', 'path'),
-  query: t('쿼리', 'query'),
-  fragment: t('프래그먼트', 'fragment'),
-};
+const COMPONENT_TEXT: Record<SplitDifference['component'], Text> = COMPONENT_NAMES;
 
 function splitDifferences(split: Rfc3986Split, url: UrlOk): SplitDifference[] {
   const c = url.components;

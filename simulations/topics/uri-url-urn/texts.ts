@@ -1,20 +1,14 @@
 /** Captions and narrations of the uri-url-urn topic, in Korean and English. */
 import { joinText, t, type Text } from '../../core/text';
 import type { UriPartName, VennRegion } from '../../figures/uri';
-import { DEFAULT_PORTS, KNOWN_SCHEMES, type Classification, type UrlOk, type UrnOk } from '../../names';
+import { COMPONENT_NAMES, DEFAULT_PORTS, KNOWN_SCHEMES, type Classification, type UrlOk, type UrnOk } from '../../names';
 import { josa } from '../../names/ko';
 
 const q = (s: string) => `"${s}"`;
 const short = (s: string, n = 60) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 export const PART_NAMES: Record<UriPartName, Text> = {
-  scheme: t('스킴', 'scheme'),
-  userinfo: t('사용자 정보', 'userinfo'),
-  host: t('호스트', 'host'),
-  port: t('포트', 'port'),
-  path: t('경로', 'path'),
-  query: t('쿼리', 'query'),
-  fragment: t('프래그먼트', 'fragment'),
+  ...COMPONENT_NAMES,
   nid: t('NID', 'NID'),
   nss: t('NSS', 'NSS'),
 };
