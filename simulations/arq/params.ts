@@ -3,6 +3,7 @@
  * controls and URL codec read them, and the engines take the limits they share with
  * the page (window, packets, loss list, seed) from them instead of restating them.
  */
+import { LOSS_PERCENT } from '../core/common-params';
 import { SEED_PARAM, type EnumParam, type IntListParam, type IntParam } from '../core/params';
 import { ARQ_PROTOCOLS } from './types';
 
@@ -42,14 +43,9 @@ export const BUFFER_PARAM: IntParam = {
 };
 
 export const LOSS_PARAM: IntParam = {
-  name: 'loss',
-  kind: 'int',
+  ...LOSS_PERCENT,
   label: { ko: '무작위 손실률 (%)', en: 'Random loss (%)' },
   help: { ko: '각 전송(데이터와 ACK)이 손실될 확률.', en: 'Chance that any one transmission (data or ACK) is lost.' },
-  default: 0,
-  min: 0,
-  max: 50,
-  unit: '%',
 };
 
 export const ACK_LOSS_PARAM: IntParam = {
