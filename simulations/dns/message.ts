@@ -36,21 +36,26 @@ export const RCODE_NAMES: Record<number, string> = { 0: 'NOERROR', 1: 'FORMERR',
 
 export const typeName = (t: DnsMessage['questions'][number]['type']): string => (typeof t === 'number' ? `TYPE${t}` : t);
 
-/** A record's data, in zone-file style. */
-export function rdataText(r: DnsRecord): string {
+/** A record's data, in zone-file style, short as the diagrams label it. */
+export const rdataText = (r: DnsRecord): string => rdata(r, false);
+/** A record's data as a zone file writes it (RFC 1035 §5.1): names fully qualified, every SOA field. */
+export const zoneFileData = (r: DnsRecord): string => rdata(r, true);
+
+function rdata(r: DnsRecord, full: boolean): string {
+  const name = full ? (n: string) => (n === '' ? '.' : `${n}.`) : showName;
   switch (r.type) {
     case 'A':
     case 'AAAA':
       return r.address;
     case 'NS':
     case 'CNAME':
-      return showName(r.host);
+      return name(r.host);
     case 'MX':
-      return `${r.preference} ${showName(r.exchange)}`;
+      return `${r.preference} ${name(r.exchange)}`;
     case 'TXT':
       return r.texts.map((s) => JSON.stringify(s)).join(' ');
     case 'SOA':
-      return `${showName(r.mname)} ${showName(r.rname)} ${r.serial} … ${r.minimum}`;
+      return `${name(r.mname)} ${name(r.rname)} ${r.serial} ${full ? `${r.refresh} ${r.retry} ${r.expire}` : '…'} ${r.minimum}`;
     default:
       return `${(r as { data: Uint8Array }).data.length} bytes`;
   }

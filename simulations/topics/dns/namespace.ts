@@ -7,6 +7,7 @@
  * the cut, plus glue addresses (RFC 1034 §4.2.1, RFC 1035 §6.1). `www.naver.com` is a CNAME
  * into `nheos.com`, as Naver's real one points into its CDN's zone.
  */
+import { zoneFileData } from '../../dns/message';
 import { ZONES } from '../../dns/zones';
 import type { DnsRecord } from '../../wire/dns';
 import type { DnsRecordType } from '../../figures/dns-tree';
@@ -31,32 +32,8 @@ export const BASE_NAMES: readonly string[] = [
   'example.org',
 ];
 
-const fqdn = (n: string): string => (n === '' ? '.' : `${n}.`);
-
-/** A record's data as a zone file writes it (RFC 1035 §5.1): names fully qualified, strings quoted. */
-function rdata(r: DnsRecord): string | null {
-  switch (r.type) {
-    case 'A':
-    case 'AAAA':
-      return r.address;
-    case 'NS':
-    case 'CNAME':
-      return fqdn(r.host);
-    case 'MX':
-      return `${r.preference} ${fqdn(r.exchange)}`;
-    case 'TXT':
-      return r.texts.map((x) => JSON.stringify(x)).join(' ');
-    case 'SOA':
-      return `${fqdn(r.mname)} ${fqdn(r.rname)} ${r.serial} ${r.refresh} ${r.retry} ${r.expire} ${r.minimum}`;
-    default:
-      return null;
-  }
-}
-
-const asLine = (r: DnsRecord): NsRecord[] => {
-  const data = rdata(r);
-  return data === null ? [] : [{ owner: r.name, type: r.type as DnsRecordType, ttl: r.ttl, data }];
-};
+/** One record as the tables show it; types with opaque data are left out. */
+const asLine = (r: DnsRecord): NsRecord[] => (typeof r.type === 'string' ? [{ owner: r.name, type: r.type, ttl: r.ttl, data: zoneFileData(r) }] : []);
 
 /** Records by zone apex. */
 export const ZONE_RECORDS: Readonly<Record<string, readonly NsRecord[]>> = Object.fromEntries(
