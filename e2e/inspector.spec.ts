@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { topicBySlug } from '../simulations/registry';
+import { defaults } from '../simulations/core/params';
 import { test, expect, playerReady } from './fixtures';
 
 test('the SYN-ACK inspector shows SYN and ACK set, ack = client ISN + 1, and links fields to bytes', async ({ page }) => {
@@ -39,16 +41,65 @@ test('Download .pcap saves the run as a libpcap file', async ({ page }) => {
   await page.goto('/ko/tcp-connection?lossy=on&seed=3');
   await playerReady(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pcap').click()]);
-  expect(download.suggestedFilename()).toBe('tcp-connection-handshake-seed3.pcap');
+  expect(download.suggestedFilename()).toBe('tcp-connection_lossy-on_seed-3.pcap');
   const bytes = readFileSync((await download.path())!);
   // Magic 0xa1b2c3d4 written little-endian, version 2.4, LINKTYPE_ETHERNET.
   expect([...bytes.subarray(0, 4)]).toEqual([0xd4, 0xc3, 0xb2, 0xa1]);
   expect(bytes.readUInt16LE(4)).toBe(2);
   expect(bytes.readUInt32LE(20)).toBe(1);
-  // One record per segment sent, the lost SYN-ACK included: as many as the diagram draws at the end.
+  // One record per segment sent, the lost SYN-ACK included: as many as the run's packet arrows.
   let n = 0;
   for (let off = 24; off < bytes.length; off += 16 + bytes.readUInt32LE(off + 8)) n++;
-  await page.keyboard.press('End');
-  await expect(page.locator('.seq .msg')).toHaveCount(n);
+  const scenario = (await topicBySlug('tcp-connection')!.load!()).default;
+  const values = { ...defaults(scenario.params), lossy: true, seed: 3 };
+  const tl = scenario.simulate(values, 3);
+  const arrows = tl.spans.filter(({ entity: e }) => (e.kind === 'message' || e.kind === 'packet') && !!e.packet).length;
+  expect(n).toBe(arrows);
   expect(n).toBe(14);
 });
+
+for (const viewport of [
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+]) {
+  test(`the hex dump's ASCII column fits inside the inspector (${viewport.width}×${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    // A segment: Ethernet + IPv4 + TCP headers, 54 bytes, several dump rows.
+    await page.goto('/en/tcp-connection');
+    await playerReady(page);
+    await page.keyboard.press('End');
+    const data = page.locator('.seq .msg[role="button"]').first();
+    await data.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /Packet inspector/ });
+    await expect(dialog).toBeVisible();
+    const hex = dialog.locator('.inspector-hex');
+    await expect(hex.locator('.hex-line').first()).toBeVisible();
+    await page.waitForTimeout(200);
+    const r = await page.evaluate(() => {
+      const box = (e: Element) => e.getBoundingClientRect();
+      const ins = box(document.querySelector('.inspector')!);
+      const hexEl = document.querySelector<HTMLElement>('.inspector-hex')!;
+      const h = box(hexEl);
+      const lines = [...document.querySelectorAll('.inspector-hex .hex-line')].map((l) => ({
+        ascii: box(l.querySelector('.hex-ascii')!),
+        bytes: l.querySelectorAll('.hex-bytes span').length,
+        chars: l.querySelectorAll('.hex-ascii span').length,
+      }));
+      return { ins, h, lines, scrolls: hexEl.scrollWidth > hexEl.clientWidth + 1, perRow: hexEl.dataset.perRow };
+    });
+    expect(r.lines.length).toBeGreaterThan(2);
+    for (const [i, l] of r.lines.entries()) {
+      expect(l.chars, `row ${i}: one ASCII character per byte`).toBe(l.bytes);
+      expect(l.ascii.width).toBeGreaterThan(0);
+      expect(l.ascii.left, `row ${i} ASCII left`).toBeGreaterThanOrEqual(r.ins.left);
+      expect(l.ascii.right, `row ${i} ASCII right edge inside the inspector`).toBeLessThanOrEqual(r.ins.right + 0.5);
+      expect(l.ascii.right, `row ${i} ASCII right edge inside the dump's box`).toBeLessThanOrEqual(r.h.right + 0.5);
+    }
+    expect(r.scrolls, 'the dump does not scroll sideways').toBe(false);
+    // Rows hold 16 bytes when they fit and 8 otherwise; every byte is shown once.
+    expect(['16', '8']).toContain(r.perRow);
+    expect(r.lines.slice(0, -1).every((l) => l.bytes === Number(r.perRow))).toBe(true);
+    if (viewport.width === 390) expect(r.perRow).toBe('8');
+  });
+}

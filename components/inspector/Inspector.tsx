@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Timeline } from '@/simulations/core/timeline';
 import type { Lang } from '@/simulations/core/text';
 import { capture } from '@/simulations/capture';
@@ -21,6 +21,8 @@ export default function Inspector({ timeline, id, lang, onClose }: { timeline: T
   const [active, setActive] = useState<string | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const hexRef = useRef<HTMLDivElement>(null);
+  const perRow = useRowWidth(hexRef);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     closeRef.current?.focus({ preventScroll: true });
@@ -30,7 +32,7 @@ export default function Inspector({ timeline, id, lang, onClose }: { timeline: T
   if (!packet) return null;
   const activeField = all.find((a) => a.path === active)?.field;
   const lit = new Set(activeField ? fieldBytes(activeField) : []);
-  const lines = hexdump(packet.dissection.bytes);
+  const lines = hexdump(packet.dissection.bytes, perRow);
 
   return (
     <div
@@ -64,12 +66,12 @@ export default function Inspector({ timeline, id, lang, onClose }: { timeline: T
             </details>
           ))}
         </div>
-        <div className="inspector-hex" aria-label={t.hex} role="group" onMouseLeave={() => setActive(null)}>
+        <div ref={hexRef} className="inspector-hex" data-per-row={perRow} aria-label={t.hex} role="group" onMouseLeave={() => setActive(null)}>
           {lines.map((line) => (
             <div key={line.offset} className="hex-line">
               <span className="hex-off">{line.offsetHex}</span>
               <span className="hex-bytes">
-                {Array.from(packet.dissection.bytes.subarray(line.offset, line.offset + 16)).map((b, j) => {
+                {Array.from(packet.dissection.bytes.subarray(line.offset, line.offset + perRow)).map((b, j) => {
                   const i = line.offset + j;
                   return (
                     <span key={i} data-byte={i} className={lit.has(i) ? 'lit' : undefined} onMouseEnter={() => setActive(fieldAt(all, i))}>
@@ -79,7 +81,7 @@ export default function Inspector({ timeline, id, lang, onClose }: { timeline: T
                 })}
               </span>
               <span className="hex-ascii" aria-hidden="true">
-                {Array.from(packet.dissection.bytes.subarray(line.offset, line.offset + 16)).map((b, j) => (
+                {Array.from(packet.dissection.bytes.subarray(line.offset, line.offset + perRow)).map((b, j) => (
                   <span key={j} className={lit.has(line.offset + j) ? 'lit' : undefined}>
                     {b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '·'}
                   </span>
@@ -91,6 +93,37 @@ export default function Inspector({ timeline, id, lang, onClose }: { timeline: T
       </div>
     </div>
   );
+}
+
+/**
+ * Bytes per dump row: 16 as Wireshark shows them when the row fits its box, 8 when it would
+ * push the ASCII column out of sight (a narrow column at 1366 px, a phone). The width a
+ * 16-byte row needed is remembered, so a box that grows back gets 16 again.
+ */
+function useRowWidth(ref: React.RefObject<HTMLDivElement | null>): 16 | 8 {
+  const [perRow, setPerRow] = useState<16 | 8>(16);
+  const need16 = useRef(0);
+  const rowsRef = useRef(perRow);
+  rowsRef.current = perRow;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const fit = () => {
+      if (rowsRef.current === 16) {
+        if (el.scrollWidth > el.clientWidth + 1) {
+          need16.current = el.scrollWidth;
+          setPerRow(8);
+        }
+      } else if (need16.current && el.clientWidth >= need16.current) {
+        setPerRow(16);
+      }
+    };
+    fit();
+    const ro = new ResizeObserver(fit);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return perRow;
 }
 
 function FieldList({ fields, prefix, active, onActive, lang, t }: { fields: Field[]; prefix: string; active: string | null; onActive(p: string | null): void; lang: Lang; t: (typeof T)['ko'] }) {
