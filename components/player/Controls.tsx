@@ -19,6 +19,8 @@ interface Props {
   onSpeed(s: number): void;
   onFullscreen(): void;
   onHelp(): void;
+  /** Full screen only: the button that opens the settings drawer. */
+  settings?: { label: string; open: boolean; controls: string; onToggle(): void };
   /** More buttons from the player (e.g. the pcap download). */
   extra?: React.ReactNode;
 }
@@ -77,6 +79,20 @@ export function Controls(p: Props) {
       </label>
       {p.extra}
       <div className="buttons">
+        {p.settings && (
+          <button
+            type="button"
+            className="settings-button"
+            onClick={p.settings.onToggle}
+            aria-expanded={p.settings.open}
+            aria-controls={p.settings.controls}
+            title={`${p.settings.label} (S)`}
+            data-testid="settings"
+          >
+            <Icon d="M4 7h10M18 7h2M4 17h4M12 17h8M14 5v4M8 15v4" stroke />
+            <span>{p.settings.label}</span>
+          </button>
+        )}
         <button type="button" onClick={p.onFullscreen} aria-label={p.fullscreen ? t.exitFullscreen : t.fullscreen} title={`${t.fullscreen} (F)`} data-testid="fullscreen">
           <Icon d={p.fullscreen ? 'M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5' : 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5'} stroke />
         </button>

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { Ui } from '../i18n';
 
-export default function HelpOverlay({ t, onClose }: { t: Ui; onClose(): void }) {
+export default function HelpOverlay({ t, extra = [], onClose }: { t: Ui; extra?: [string, string][]; onClose(): void }) {
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -31,7 +31,7 @@ export default function HelpOverlay({ t, onClose }: { t: Ui; onClose(): void }) 
         <h2 id="help-title">{t.help}</h2>
         <table>
           <tbody>
-            {t.keys.map(([k, what]) => (
+            {[...t.keys.slice(0, -2), ...extra, ...t.keys.slice(-2)].map(([k, what]) => (
               <tr key={k}>
                 <th scope="row">
                   <kbd>{k}</kbd>

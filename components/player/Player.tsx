@@ -13,10 +13,15 @@ import { resolveStep, runFileName } from './url';
 import { readTopicUrl, scenarioOf, writeTopicQuery } from './scenes';
 import { ScenarioTabs } from './ScenarioTabs';
 import { ownsKey, takeBufferedKeys } from './keys';
+import { MODIFIERS, ZOOMS, ZOOM_KEY, keyAction, nextZoom } from './actions';
+import { useSwipe } from './swipe';
+import { useFitHeight, useFocusableScrollers } from './fit';
+import { PLAYER_TEXT } from './strings';
 import { ParamPanel } from './ParamPanel';
 import { Controls } from './Controls';
 import { StepList } from './StepList';
-import { Diagram, SideFigure } from '../diagram/Diagram';
+import { Panels, Stage } from './Figures';
+import { SEQ } from '../figures/geometry';
 import { PcapButton } from '../inspector/PcapButton';
 
 // The inspector and its encoders load on first use, not on the first visit.
@@ -26,14 +31,6 @@ const HelpOverlay = lazy(() => import('./HelpOverlay'));
 const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 /** Time a step stays on screen at 1× while playing. */
 const BASE_MS = 1800;
-/** Zoom levels for + / - / 0 (remembered in localStorage, not in the URL). */
-const ZOOMS = [0.6, 0.75, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2] as const;
-const ZOOM_KEY = 'pt-zoom';
-const stepZoom = (z: number, dir: 1 | -1): number => {
-  const i = (ZOOMS as readonly number[]).indexOf(z);
-  const at = i < 0 ? ZOOMS.indexOf(1) : i;
-  return ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, at + dir))];
-};
 
 interface Notice {
   id: string;
@@ -41,7 +38,7 @@ interface Notice {
 }
 
 /** The interface strings come from the page (one language), so both languages are not shipped. */
-export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t: Ui }) {
+export default function Player({ slug, lang, t, title }: { slug: string; lang: Lang; t: Ui; title?: string }) {
   const topic = use(loadScenario(slug, lang));
   // A topic with several scenarios shows them as tabs; `scenarioName` names the one playing.
   const [scenarioName, setScenarioName] = useState(topic.scenes?.default);
@@ -58,6 +55,12 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
   const [inspecting, setInspecting] = useState<string | null>(null);
   const [blank, setBlank] = useState(false);
   const [zoom, setZoom] = useState(1);
+  // Full screen hides the lower panels; the settings open over the diagram as a side drawer.
+  const [settings, setSettings] = useState(false);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const settingsRef = useRef<HTMLDivElement>(null);
+  const settingsId = `${slug}-settings`;
+  const pt = PLAYER_TEXT[lang];
 
   const timeline = useMemo(() => scenario.simulate(values, values.seed as number), [scenario, values]);
   const count = timeline.steps.length;
@@ -191,6 +194,44 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);
 
+  // Leaving full screen closes the drawer (the settings are back in the page below).
+  useEffect(() => {
+    if (!fullscreen) setSettings(false);
+  }, [fullscreen]);
+
+  // S: in full screen the drawer opens or closes; on the page, focus moves to the settings.
+  const toggleSettings = useCallback(() => {
+    if (fullscreen) {
+      setSettings((o) => !o);
+      return;
+    }
+    const first = settingsRef.current?.querySelector<HTMLElement>('input, select, button');
+    settingsRef.current?.scrollIntoView({ block: 'nearest' });
+    first?.focus({ preventScroll: true });
+  }, [fullscreen]);
+
+  // The drawer takes focus when it opens and gives it back to its button when it closes.
+  const settingsOpened = useRef(false);
+  useEffect(() => {
+    if (settings) {
+      settingsRef.current?.querySelector<HTMLElement>('input, select, button')?.focus({ preventScroll: true });
+    } else if (settingsOpened.current) {
+      const inside = !document.activeElement || document.activeElement === document.body || settingsRef.current?.contains(document.activeElement);
+      if (inside) rootRef.current?.querySelector<HTMLElement>('[data-testid="settings"]')?.focus({ preventScroll: true });
+    }
+    settingsOpened.current = settings;
+  }, [settings]);
+
+  useFitHeight(rootRef, '.panels', fullscreen);
+  useFocusableScrollers(rootRef, '.stage div, .panels div, .panels figure', pt.pan);
+
+  // Phones: swipe the diagram left for the next step, right for the previous one.
+  useSwipe(stageRef, (dir) => {
+    setPlaying(false);
+    if (dir === 'next') next();
+    else prev();
+  });
+
   // Links in the text ask for a step by key or number.
   useEffect(
     () =>
@@ -219,9 +260,10 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
         setBlank(false);
         return;
       }
-      if (e.key === 'Escape' && (help || inspecting)) {
+      if (e.key === 'Escape' && (help || inspecting || settings)) {
         setHelp(false);
         setInspecting(null);
+        setSettings(false);
         return;
       }
       // The help dialog is modal: its own controls keep their keys.
@@ -258,6 +300,9 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
         case 'help':
           setHelp((h) => !h);
           break;
+        case 'settings':
+          toggleSettings();
+          break;
         default:
           setZoom((z) => nextZoom(z, a));
       }
@@ -272,7 +317,7 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('keyup', onKeyUp);
     };
-  }, [blank, help, inspecting, togglePlay, next, prev, go, count, toggleFullscreen]);
+  }, [blank, help, inspecting, settings, togglePlay, next, prev, go, count, toggleFullscreen, toggleSettings]);
 
   const changeParams = (v: ParamValues) => {
     setPlaying(false);
@@ -299,8 +344,10 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
           data-ready={ready ? 'true' : 'false'}
           data-step={index + 1}
           data-zoom={zoom}
-          style={{ '--pt-zoom': zoom } as React.CSSProperties}
+          data-settings={settings ? 'open' : 'closed'}
+          style={{ '--pt-zoom': zoom, '--pt-seq-base': `${SEQ.baseWidth}px` } as React.CSSProperties}
         >
+          {fullscreen && title && <h2 className="player-title">{title}</h2>}
           {(notices.length > 0 || (timeline.notices?.length ?? 0) > 0) && (
             <div className="notices" role="status">
               <ul>
@@ -317,8 +364,8 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
             </div>
           )}
           {topic.scenes && <ScenarioTabs scenes={topic.scenes} current={scenarioName} lang={lang} panel={`${slug}-stage`} onPick={pickScene} />}
-          <div className="stage" id={`${slug}-stage`} {...(topic.scenes ? { role: 'tabpanel', 'aria-labelledby': `${slug}-stage-tab-${scenarioName}` } : {})}>
-            <Diagram kind={scenario.diagram} scene={scene} view={timeline.view} index={index} lang={lang} onInspect={hasPackets ? setInspecting : undefined} />
+          <div className="stage" ref={stageRef} id={`${slug}-stage`} {...(topic.scenes ? { role: 'tabpanel', 'aria-labelledby': `${slug}-stage-tab-${scenarioName}` } : {})}>
+            <Stage kind={scenario.diagram} scene={scene} view={timeline.view} index={index} lang={lang} onInspect={hasPackets ? setInspecting : undefined} />
           </div>
           <Controls
             t={t}
@@ -346,6 +393,7 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
             onSpeed={setSpeed}
             onFullscreen={toggleFullscreen}
             onHelp={() => setHelp(true)}
+            settings={fullscreen ? { label: pt.settings, open: settings, controls: settingsId, onToggle: toggleSettings } : undefined}
             extra={hasPackets ? <PcapButton timeline={timeline} label={t.pcap} fileName={runFileName(slug, scenario.params, values, 'pcap')} /> : null}
           />
           {inspecting && (
@@ -362,11 +410,18 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
                 {current.narration[lang]}
               </p>
             </div>
-            <SideFigure scene={scene} lang={lang} />
+            <Panels scene={scene} lang={lang} />
           </div>
           <div className="player-lower">
             <StepList t={t} steps={timeline.steps} index={index} lang={lang} onPick={(i) => { setPlaying(false); go(i); }} />
-            <ParamPanel key={scenarioName} t={t} specs={scenario.params} values={values} lang={lang} onChange={changeParams} />
+            <div className="settings" id={settingsId} ref={settingsRef}>
+              {fullscreen && (
+                <button type="button" className="settings-close" onClick={() => setSettings(false)}>
+                  {t.close} <span aria-hidden="true">(Esc)</span>
+                </button>
+              )}
+              <ParamPanel key={scenarioName} t={t} specs={scenario.params} values={values} lang={lang} onChange={changeParams} />
+            </div>
           </div>
           {blank && (
             <div className="blank-screen" data-testid="blank" onClick={() => setBlank(false)}>
@@ -377,54 +432,11 @@ export default function Player({ slug, lang, t }: { slug: string; lang: Lang; t:
           )}
           {help && (
             <Suspense fallback={null}>
-              <HelpOverlay t={t} onClose={() => setHelp(false)} />
+              <HelpOverlay t={t} extra={[pt.settingsKey, pt.swipeKey]} onClose={() => setHelp(false)} />
             </Suspense>
           )}
         </section>
       </MotionConfig>
     </LazyMotion>
   );
-}
-
-const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'AltGraph', 'Fn', 'OS']);
-
-type KeyAction = 'next' | 'prev' | 'first' | 'last' | 'play' | 'fullscreen' | 'blank' | 'help' | 'zoom-in' | 'zoom-out' | 'zoom-reset';
-
-function keyAction(key: string): KeyAction | null {
-  switch (key) {
-    case 'ArrowRight':
-    case 'PageDown':
-      return 'next';
-    case 'ArrowLeft':
-    case 'PageUp':
-      return 'prev';
-    case 'Home':
-      return 'first';
-    case 'End':
-      return 'last';
-    case ' ':
-      return 'play';
-    case 'f':
-    case 'F':
-      return 'fullscreen';
-    case 'b':
-    case 'B':
-      return 'blank';
-    case '?':
-      return 'help';
-    case '+':
-    case '=':
-      return 'zoom-in';
-    case '-':
-    case '_':
-      return 'zoom-out';
-    case '0':
-      return 'zoom-reset';
-    default:
-      return null;
-  }
-}
-
-function nextZoom(z: number, a: KeyAction): number {
-  return a === 'zoom-in' ? stepZoom(z, 1) : a === 'zoom-out' ? stepZoom(z, -1) : 1;
 }

@@ -3,7 +3,7 @@
  * and which focused elements keep their own. Shared by the player and the early key
  * buffer, an inline script that records keys pressed before the player hydrates.
  */
-export const PLAYER_KEYS = ['ArrowRight', 'ArrowLeft', 'PageDown', 'PageUp', 'Home', 'End', ' ', 'f', 'F', 'b', 'B', '+', '=', '-', '_', '0', '?'] as const;
+export const PLAYER_KEYS = ['ArrowRight', 'ArrowLeft', 'PageDown', 'PageUp', 'Home', 'End', ' ', 'f', 'F', 'b', 'B', 's', 'S', '+', '=', '-', '_', '0', '?'] as const;
 
 /** Input types whose keys are for typing: they keep every key. */
 const TEXT_INPUT = /^(text|number|search|email|url|password|tel|date|datetime-local|month|week|time)$/;

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { LANGS, type Lang } from '@/simulations/core/text';
 import { GROUPS, availableTopics, topicBySlug, isAvailable } from '@/simulations/registry';
@@ -69,9 +68,11 @@ export default async function TopicPage({ params }: { params: Params }) {
           {/* Keys pressed before the player hydrates are kept for it (a clicker's first press is not lost). */}
           <script dangerouslySetInnerHTML={{ __html: KEY_BUFFER_SCRIPT }} />
           <div className="topic-player">
-            <Suspense fallback={<p className="loading">{t.loading}</p>}>
-              <Player slug={topic.slug} lang={lang} t={t} />
-            </Suspense>
+            {/* No Suspense boundary here: the player (its default scene, first step and controls) is
+                part of the static HTML's shell, not streamed in after a placeholder, so nothing moves
+                when it arrives. On the client, hydration waits for the scenario's chunk and keeps the
+                server's HTML meanwhile. */}
+            <Player slug={topic.slug} lang={lang} t={t} title={topic.title[lang]} />
           </div>
           <article className="prose">
             <MdxContent code={content.code} lang={lang} />

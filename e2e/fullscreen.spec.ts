@@ -1,0 +1,160 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { topicBySlug } from '../simulations/registry';
+import { test, expect, playerReady, stepNumber } from './fixtures';
+
+const player = (page: Page) => page.locator('section.player');
+const drawer = (page: Page) => page.locator('section.player .settings');
+const focusInDrawer = (page: Page) => page.evaluate(() => !!document.activeElement?.closest('.settings'));
+
+test.describe('full screen for a teacher (1920×1080)', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('F shows the topic title; Settings (button or S) opens the params in a drawer, Escape closes it', async ({ page }) => {
+    await page.goto('/ko/tcp-connection');
+    await playerReady(page);
+    const button = page.getByTestId('settings');
+    // Outside full screen the settings are in the page: no drawer button.
+    await expect(button).toHaveCount(0);
+    await expect(page.locator('.player-title')).toHaveCount(0);
+
+    await page.keyboard.press('f');
+    await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+    const title = page.locator('.player-title');
+    await expect(title).toBeVisible();
+    await expect(title).toHaveText(topicBySlug('tcp-connection')!.title.ko);
+    // Hidden until asked for.
+    await expect(drawer(page)).toBeHidden();
+    await expect(button).toBeVisible();
+    await expect(button).toHaveAccessibleName(/설정/);
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+
+    // S opens it, focus goes in, a param changes the run while the screen stays full.
+    await page.keyboard.press('s');
+    await expect(drawer(page)).toBeVisible();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(await focusInDrawer(page)).toBe(true);
+    const box = (await drawer(page).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1920);
+    expect(box.height).toBeGreaterThan(500);
+    await drawer(page).locator('select').first().selectOption('server');
+    await expect(page).toHaveURL(/closer=server/);
+    await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+    // The step keys still work with the drawer open (focus on a select keeps its own arrows,
+    // so step from the drawer's close button).
+    await drawer(page).locator('.settings-close').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(stepNumber(page)).toHaveText('2');
+
+    // Escape closes it and gives focus back to the button.
+    await page.keyboard.press('Escape');
+    await expect(drawer(page)).toBeHidden();
+    await expect(button).toBeFocused();
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+
+    // Keyboard: Enter on the focused button opens it; S closes it again.
+    await page.keyboard.press('Enter');
+    await expect(drawer(page)).toBeVisible();
+    expect(await focusInDrawer(page)).toBe(true);
+    await drawer(page).locator('.settings-close').focus();
+    await page.keyboard.press('s');
+    await expect(drawer(page)).toBeHidden();
+    // The close button works for a mouse too.
+    await button.click();
+    await expect(drawer(page)).toBeVisible();
+    await drawer(page).locator('.settings-close').click();
+    await expect(drawer(page)).toBeHidden();
+
+    // Leaving full screen puts the settings back in the page, not in a drawer.
+    await page.keyboard.press('f');
+    await expect(player(page)).toHaveAttribute('data-fullscreen', 'false');
+    await expect(drawer(page)).toBeVisible();
+    expect(await drawer(page).evaluate((e) => getComputedStyle(e).position)).not.toBe('fixed');
+  });
+
+  test('the help lists S', async ({ page }) => {
+    await page.goto('/en/tcp-connection');
+    await playerReady(page);
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog').locator('kbd', { hasText: /^S$/ })).toHaveCount(1);
+  });
+
+  test('axe: no violations in full screen, with the drawer closed and open', async ({ page }) => {
+    test.slow();
+    await page.goto('/ko/tcp-flow-error-control');
+    await playerReady(page);
+    await page.keyboard.press('f');
+    await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+    const closed = await new AxeBuilder({ page }).analyze();
+    expect(closed.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await page.keyboard.press('s');
+    await expect(drawer(page)).toBeVisible();
+    const open = await new AxeBuilder({ page }).analyze();
+    expect(open.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+});
+
+test.describe('full screen at 1366×768: nothing is cut off', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+  // The topic with the most panels beside the diagram (window strip, counters, charts).
+  for (const query of ['view=error', 'view=error&protocol=selective-repeat&packets=12&loss=30', 'view=flow']) {
+    test(`tcp-flow-error-control?${query}: every panel, the stage, narration and controls are inside the screen`, async ({ page }) => {
+      test.slow();
+      await page.goto(`/ko/tcp-flow-error-control?${query}`);
+      await playerReady(page);
+      await page.keyboard.press('f');
+      await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+      const total = Number(await player(page).evaluate((e) => e.querySelectorAll('.step-list li').length));
+      const steps = [...new Set([1, 2, Math.ceil(total / 2), total - 1, total])].filter((n) => n >= 1);
+      let panelsSeen = 0;
+      for (const n of steps) {
+        await page.keyboard.press('Home');
+        for (let i = 1; i < n; i++) await page.keyboard.press('ArrowRight');
+        await expect(stepNumber(page)).toHaveText(String(n));
+        await page.waitForTimeout(350);
+        const out = await page.evaluate(() => {
+          const vw = innerWidth;
+          const vh = innerHeight;
+          const bad: string[] = [];
+          const sel = ['.panels > *', '.stage', '.narration', '.controls', '.player-title'];
+          let panels = 0;
+          for (const s of sel) {
+            for (const el of document.querySelectorAll<HTMLElement>(`section.player ${s}`)) {
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 && r.height === 0) continue;
+              if (s === '.panels > *') panels++;
+              if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) {
+                bad.push(`${s}.${el.className} [${Math.round(r.left)}, ${Math.round(r.top)}, ${Math.round(r.right)}, ${Math.round(r.bottom)}]`);
+              }
+            }
+          }
+          // A panel drawing wider than its column would be clipped by the panel's own box.
+          for (const svg of document.querySelectorAll<SVGSVGElement>('section.player .panels svg')) {
+            const r = svg.getBoundingClientRect();
+            if (r.right > vw + 0.5 || r.bottom > vh + 0.5) bad.push(`panel svg [${Math.round(r.right)}, ${Math.round(r.bottom)}]`);
+          }
+          // The player itself does not scroll: what is on it is what the room sees.
+          const p = document.querySelector<HTMLElement>('section.player')!;
+          if (p.scrollHeight > p.clientHeight + 1) bad.push(`player scrolls ${p.scrollHeight} > ${p.clientHeight}`);
+          return { bad, panels };
+        });
+        panelsSeen += out.panels;
+        expect(out.bad, `step ${n}`).toEqual([]);
+      }
+      expect(panelsSeen).toBeGreaterThan(0);
+    });
+  }
+});
+
+test.describe('phone (390×844)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('axe: no violations', async ({ page }) => {
+    test.slow();
+    for (const slug of ['tcp-connection', 'tcp-flow-error-control']) {
+      await page.goto(`/ko/${slug}`);
+      await playerReady(page);
+      const result = await new AxeBuilder({ page }).analyze();
+      expect(result.violations.map((v) => `${slug} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    }
+  });
+});
