@@ -4,12 +4,13 @@
  * the page (window, packets, loss list, seed) from them instead of restating them.
  */
 import { LOSS_PERCENT } from '../core/common-params';
-import { SEED_PARAM, type EnumParam, type IntListParam, type IntParam } from '../core/params';
+import { SEED_PARAM, type IntListParam, type IntParam } from '../core/params';
+import { param } from '../core/scenario';
 import { ARQ_PROTOCOLS } from './types';
 
 export { SEED_PARAM };
 
-export const PROTOCOL_PARAM: EnumParam = {
+export const PROTOCOL_PARAM = param({
   name: 'protocol',
   kind: 'enum',
   label: { ko: '프로토콜', en: 'Protocol' },
@@ -24,9 +25,9 @@ export const PROTOCOL_PARAM: EnumParam = {
       tcp: { ko: 'TCP (누적 ACK + SACK + 빠른 재전송)', en: 'TCP (cumulative ACK + SACK + fast retransmit)' },
     }[value],
   })),
-};
+});
 
-export const WINDOW_PARAM: IntParam = {
+export const WINDOW_PARAM = param({
   name: 'window',
   kind: 'int',
   label: { ko: '윈도 크기 (패킷)', en: 'Window (packets)' },
@@ -34,36 +35,36 @@ export const WINDOW_PARAM: IntParam = {
   default: 4,
   min: 1,
   max: 16,
-};
+});
 
-export const BUFFER_PARAM: IntParam = {
+export const BUFFER_PARAM = param({
   ...WINDOW_PARAM,
   label: { ko: '수신 버퍼 (세그먼트)', en: 'Receive buffer (segments)' },
   help: { ko: '수신 버퍼에 들어가는 세그먼트 수: 광고할 수 있는 가장 큰 rwnd.', en: 'Segments the receive buffer holds: the largest rwnd it can advertise.' },
-};
+});
 
-export const LOSS_PARAM: IntParam = {
+export const LOSS_PARAM = param({
   ...LOSS_PERCENT,
   label: { ko: '무작위 손실률 (%)', en: 'Random loss (%)' },
   help: { ko: '각 전송(데이터와 ACK)이 손실될 확률.', en: 'Chance that any one transmission (data or ACK) is lost.' },
-};
+});
 
-export const ACK_LOSS_PARAM: IntParam = {
+export const ACK_LOSS_PARAM = param({
   ...LOSS_PARAM,
   label: { ko: 'ACK 손실률 (%)', en: 'ACK loss (%)' },
   help: { ko: '각 ACK가 손실될 확률. 데이터 방향은 손실이 없습니다.', en: 'Chance that any one ACK is lost. The data direction is lossless.' },
-};
+});
 
-export const PACKETS_PARAM: IntParam = {
+export const PACKETS_PARAM = param({
   name: 'packets',
   kind: 'int',
   label: { ko: '보낼 패킷 수', en: 'Packets to send' },
   default: 8,
   min: 1,
   max: 40,
-};
+});
 
-export const LOSE_PARAM: IntListParam = {
+export const LOSE_PARAM = param({
   name: 'lose',
   kind: 'int-list',
   label: { ko: '첫 전송을 잃을 패킷 번호', en: 'Packets whose first copy is lost' },
@@ -72,9 +73,9 @@ export const LOSE_PARAM: IntListParam = {
   min: 0,
   max: PACKETS_PARAM.max - 1,
   maxItems: 10,
-};
+});
 
-export const TIMEOUT_PARAM: IntParam = {
+export const TIMEOUT_PARAM = param({
   name: 'timeout',
   kind: 'int',
   label: { ko: '타임아웃 (ms)', en: 'Timeout (ms)' },
@@ -86,15 +87,15 @@ export const TIMEOUT_PARAM: IntParam = {
   min: 100,
   max: 2000,
   unit: 'ms',
-};
+});
 
-export const PERSIST_PARAM: IntParam = {
+export const PERSIST_PARAM = param({
   ...TIMEOUT_PARAM,
   label: { ko: '지속 타이머 (ms)', en: 'Persist timer (ms)' },
   help: { ko: '지속 타이머의 첫 간격이자 재전송 타이머(RTO).', en: 'The first persist interval, also the retransmission timeout (RTO).' },
-};
+});
 
-export const SEQBITS_PARAM: IntParam = {
+export const SEQBITS_PARAM = param({
   name: 'seqbits',
   kind: 'int',
   label: { ko: '순서 번호 비트 수', en: 'Sequence number bits' },
@@ -105,10 +106,10 @@ export const SEQBITS_PARAM: IntParam = {
   default: 5,
   min: 2,
   max: 6,
-};
+});
 
 /** Flow control: the sender may have more segments to send than the error scene's packets. */
-export const FLOW_PACKETS_PARAM: IntParam = { ...PACKETS_PARAM, label: { ko: '보낼 세그먼트 수', en: 'Segments to send' } };
+export const FLOW_PACKETS_PARAM = param({ ...PACKETS_PARAM, label: { ko: '보낼 세그먼트 수', en: 'Segments to send' } });
 
 /** `{min, max}` of an int spec, for engine validation. */
 export const limits = (p: IntParam | IntListParam) => ({ min: p.min, max: p.max }) as const;

@@ -13,8 +13,6 @@ const TOPICS = join(__dirname, '..', 'topics');
  * `defineScenario` (remove the line when you do: the last test fails while it stays).
  */
 const ALLOWED = new Set([
-  // Two scenarios (error, flow) plus the single-scenario `view` shape; conversion pending.
-  'tcp-flow-error-control',
   // `p.type as ContentType`: the content-type enum is not yet a literal `param(...)`.
   'rest-api',
 ]);
