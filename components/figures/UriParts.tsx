@@ -1,18 +1,26 @@
 'use client';
 
 import { m } from 'framer-motion';
+import { useRef } from 'react';
 import { entitiesOf } from '@/simulations/core/entities';
 import type { UriPartName, UriPartsEntity, UriRow } from '@/simulations/figures/uri';
+import { useMeasure, type Font, type Measure } from './measure';
 import { useTransition } from './motion';
+import { PAN, sized } from './pan';
+import { useBox } from './useWidth';
 import type { StageProps } from './types';
 
-const W = 1000;
+/** Width (units) drawn at 1:1; a wider box zooms in (up to 1.6), a narrower one wraps the string into more lines. */
+const BASE = 1000;
+/** Narrowest drawing: below it the figure pans. */
+const MIN_W = 300;
 const PAD = 20;
 const FS = 20; // mono text size
 const CW = 12.6; // one mono cell at FS (every glyph is stretched to its cells with textLength)
 const LINE = 34;
 const LANE = 19;
-const COLS = Math.floor((W - 2 * PAD) / CW);
+const LABEL: Font = { size: 14, weight: 700 };
+const NOTE: Font = { size: 15, weight: 400 };
 
 export const PART_COLORS: Record<UriPartName, string> = {
   scheme: '#2563eb',
@@ -47,8 +55,6 @@ function glyph(ch: string): { cells: number; show: string } {
   if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0)) return { cells: 1, show: '·' };
   return { cells: WIDE.test(ch) ? 2 : 1, show: ch };
 }
-/** Sans text width estimate (Hangul a full em, Latin about 0.6). */
-const sansWidth = (s: string, size: number) => Array.from(s).reduce((w, c) => w + (WIDE.test(c) ? 1 : 0.6) * size, 0);
 
 interface Cell {
   /** UTF-16 index of the character in the row's text. */
@@ -58,14 +64,14 @@ interface Cell {
   show: string;
 }
 
-/** Characters broken into lines of at most COLS cells. */
-function wrap(text: string): Cell[][] {
+/** Characters broken into lines of at most `cols` cells. */
+function wrap(text: string, cols: number): Cell[][] {
   const lines: Cell[][] = [[]];
   let used = 0;
   let at = 0;
   for (const ch of Array.from(text)) {
     const g = glyph(ch);
-    if (used + g.cells > COLS) {
+    if (used + g.cells > cols && used > 0) {
       lines.push([]);
       used = 0;
     }
@@ -84,8 +90,8 @@ interface Seg {
 }
 
 /** One row laid out from `y`: its lines, coloured segments and part labels in lanes that never overlap. */
-function layoutRow(row: UriRow, y: number, lang: 'ko' | 'en') {
-  const lines = wrap(row.text);
+function layoutRow(row: UriRow, y: number, lang: 'ko' | 'en', W: number, measure: Measure) {
+  const lines = wrap(row.text, Math.max(8, Math.floor((W - 2 * PAD) / CW)));
   const partAt = (i: number) => row.parts.find((p) => i >= p.start && i < p.end && p.state !== 'hidden') ?? null;
   const out: { y: number; segs: Seg[]; labels: { x: number; y: number; text: string; part: UriRow['parts'][number] }[] }[] = [];
   const labelled = new Set<number>();
@@ -108,7 +114,7 @@ function layoutRow(row: UriRow, y: number, lang: 'ko' | 'en') {
       if (!s.part || labelled.has(s.part.start)) continue;
       labelled.add(s.part.start);
       const text = NAMES[s.part.part][lang];
-      const w = sansWidth(text, 14) + 4;
+      const w = measure(text, LABEL).w + 4;
       const lx = Math.min(s.x, W - PAD - w);
       let lane = lanes.findIndex((end) => end + 8 <= lx);
       if (lane < 0) lane = lanes.push(0) - 1;
@@ -122,13 +128,18 @@ function layoutRow(row: UriRow, y: number, lang: 'ko' | 'en') {
 }
 
 export default function UriParts({ scene, lang }: StageProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const box = useBox(ref, BASE);
+  const measure = useMeasure(ref);
   const ease = useTransition();
   const e: UriPartsEntity | undefined = entitiesOf(scene, 'uri-parts')[0];
-  if (!e) return null;
+  if (!e) return <div ref={ref} />;
+  const zoom = Math.min(1.6, Math.max(1, box.width / BASE));
+  const W = Math.max(MIN_W, Math.floor(box.width / zoom));
   let y = PAD;
   const blocks = e.rows.map((row) => {
     const titleY = y + 16;
-    const laid = layoutRow(row, y + 26, lang);
+    const laid = layoutRow(row, y + 26, lang, W, measure);
     y = laid.bottom + 14;
     return { row, titleY, ...laid };
   });
@@ -139,13 +150,23 @@ export default function UriParts({ scene, lang }: StageProps) {
   // Notes wrap by estimated width, never past the frame.
   const noteLines = notes.flatMap((n) => {
     const out: string[] = [];
+    const max = W - 2 * PAD - 24;
     let cur = '';
     for (const word of n.text.split(' ')) {
       const next = cur ? `${cur} ${word}` : word;
-      if (sansWidth(next, 15) > W - 2 * PAD - 10 && cur) {
+      if (measure(next, NOTE).w <= max || !cur) cur = next;
+      else {
         out.push(cur);
         cur = word;
-      } else cur = next;
+      }
+      // A word longer than the line (a long URL) breaks between characters.
+      while (measure(cur, NOTE).w > max && [...cur].length > 1) {
+        const chars = [...cur];
+        let k = chars.length - 1;
+        while (k > 1 && measure(chars.slice(0, k).join(''), NOTE).w > max) k--;
+        out.push(chars.slice(0, k).join(''));
+        cur = chars.slice(k).join('');
+      }
     }
     out.push(cur);
     return out.map((text, i) => ({ text: i === 0 ? text : `  ${text}`, tone: n.tone }));
@@ -153,59 +174,61 @@ export default function UriParts({ scene, lang }: StageProps) {
   const notesTop = y + 4;
   const H = Math.round(notesTop + noteLines.length * 22 + (noteLines.length ? 12 : 0));
   return (
-    <svg className="uri-parts" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="uri-parts-title">
-      <title id="uri-parts-title">{lang === 'ko' ? 'URI의 구성 요소' : 'The parts of the URI'}</title>
-      {blocks.map((b) => (
-        <g key={b.row.id} className={`uri-row uri-row-${b.row.id}`} data-row={b.row.id}>
-          <text x={PAD} y={b.titleY} fontSize={15} fontWeight={700} fill="var(--muted)">
-            {b.row.title[lang]}
-          </text>
-          {b.row.text === '' && (
-            <text x={PAD} y={b.lines[0].y + 24} fontSize={16} fill="var(--muted)">
-              {lang === 'ko' ? '(빈 문자열)' : '(empty string)'}
+    <div ref={ref} style={PAN}>
+      <svg className="uri-parts" viewBox={`0 0 ${W} ${H}`} style={sized(W * zoom)} role="img" aria-labelledby="uri-parts-title">
+        <title id="uri-parts-title">{lang === 'ko' ? 'URI의 구성 요소' : 'The parts of the URI'}</title>
+        {blocks.map((b) => (
+          <g key={b.row.id} className={`uri-row uri-row-${b.row.id}`} data-row={b.row.id}>
+            <text x={PAD} y={b.titleY} fontSize={15} fontWeight={700} fill="var(--muted)">
+              {b.row.title[lang]}
             </text>
-          )}
-          {b.lines.map((l, i) => (
-            <g key={i}>
-              {l.segs.map((s, j) =>
-                s.part ? (
-                  <m.rect
-                    key={`r${j}`}
-                    className={`uri-part uri-part-${s.part.part} uri-part-${s.part.state}`}
-                    data-part={s.part.part}
-                    x={s.x}
-                    y={l.y}
-                    width={s.w}
-                    height={LINE - 4}
-                    rx={4}
-                    fill={PART_COLORS[s.part.part]}
-                    stroke={s.part.state === 'current' ? PART_COLORS[s.part.part] : 'none'}
-                    strokeWidth={2.5}
-                    initial={false}
-                    animate={{ fillOpacity: s.part.state === 'current' ? 0.42 : 0.2 }}
-                    transition={ease}
-                  />
-                ) : null,
-              )}
-              {l.segs.map((s, j) => (
-                <text key={`t${j}`} x={s.x} y={l.y + 22} fontFamily="var(--mono)" fontSize={FS} fill="var(--fg)" textLength={s.w} lengthAdjust="spacingAndGlyphs" style={{ whiteSpace: 'pre' }}>
-                  {s.text}
-                </text>
-              ))}
-              {l.labels.map((lab) => (
-                <text key={`l${lab.part.start}`} className="uri-part-label" x={lab.x} y={lab.y + 13} fontSize={14} fontWeight={lab.part.state === 'current' ? 800 : 600} fill={PART_COLORS[lab.part.part]}>
-                  {lab.text}
-                </text>
-              ))}
-            </g>
-          ))}
-        </g>
-      ))}
-      {noteLines.map((n, i) => (
-        <text key={i} className={`uri-note uri-note-${n.tone}`} x={PAD} y={notesTop + 16 + i * 22} fontSize={15} fill={n.tone === 'error' ? 'var(--lost)' : 'var(--fg)'} fontFamily={n.tone === 'change' ? 'var(--mono)' : undefined} style={{ whiteSpace: 'pre' }}>
-          {n.text}
-        </text>
-      ))}
-    </svg>
+            {b.row.text === '' && (
+              <text x={PAD} y={b.lines[0].y + 24} fontSize={16} fill="var(--muted)">
+                {lang === 'ko' ? '(빈 문자열)' : '(empty string)'}
+              </text>
+            )}
+            {b.lines.map((l, i) => (
+              <g key={i}>
+                {l.segs.map((s, j) =>
+                  s.part ? (
+                    <m.rect
+                      key={`r${j}`}
+                      className={`uri-part uri-part-${s.part.part} uri-part-${s.part.state}`}
+                      data-part={s.part.part}
+                      x={s.x}
+                      y={l.y}
+                      width={s.w}
+                      height={LINE - 4}
+                      rx={4}
+                      fill={PART_COLORS[s.part.part]}
+                      stroke={s.part.state === 'current' ? PART_COLORS[s.part.part] : 'none'}
+                      strokeWidth={2.5}
+                      initial={false}
+                      animate={{ fillOpacity: s.part.state === 'current' ? 0.42 : 0.2 }}
+                      transition={ease}
+                    />
+                  ) : null,
+                )}
+                {l.segs.map((s, j) => (
+                  <text key={`t${j}`} x={s.x} y={l.y + 22} fontFamily="var(--mono)" fontSize={FS} fill="var(--fg)" textLength={s.w} lengthAdjust="spacingAndGlyphs" style={{ whiteSpace: 'pre' }}>
+                    {s.text}
+                  </text>
+                ))}
+                {l.labels.map((lab) => (
+                  <text key={`l${lab.part.start}`} className="uri-part-label" x={lab.x} y={lab.y + 13} fontSize={LABEL.size} fontWeight={lab.part.state === 'current' ? 800 : 700} fill={PART_COLORS[lab.part.part]}>
+                    {lab.text}
+                  </text>
+                ))}
+              </g>
+            ))}
+          </g>
+        ))}
+        {noteLines.map((n, i) => (
+          <text key={i} className={`uri-note uri-note-${n.tone}`} x={PAD} y={notesTop + 16 + i * 22} fontSize={15} fill={n.tone === 'error' ? 'var(--lost)' : 'var(--fg)'} fontFamily={n.tone === 'change' ? 'var(--mono)' : undefined} style={{ whiteSpace: 'pre' }}>
+            {n.text}
+          </text>
+        ))}
+      </svg>
+    </div>
   );
 }

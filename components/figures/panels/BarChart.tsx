@@ -2,12 +2,15 @@
 
 import { nice } from 'd3-array';
 import { m } from 'framer-motion';
+import { useRef } from 'react';
 import type { ChartEntity } from '@/simulations/core/timeline';
+import { fitEnd, useMeasure, type Font } from '../measure';
 import { useTransition } from '../motion';
 import type { PanelProps } from '../types';
 
 const W = 420;
-const LABEL = 128;
+/** Group labels as drawn (14.5 px, bold when highlighted): measured so that the label column fits the longest. */
+const LABEL_FONT: Font = { size: 14.5, weight: 700 };
 const BAR = 17;
 const ROW = 22;
 
@@ -16,7 +19,12 @@ const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 /** Small multiples: one horizontal bar chart per series, the same groups in each, values from the simulation. */
 export default function BarChart({ entities, lang }: PanelProps) {
   const chart = entities[0] as ChartEntity;
+  const ref = useRef<SVGSVGElement>(null);
+  const measure = useMeasure(ref);
   const ease = useTransition();
+  // The label column: as wide as the longest group label (up to half the chart), shorter labels end in "…".
+  const LABEL = Math.ceil(Math.min(W / 2, Math.max(80, ...chart.groups.map((g) => measure(g.label[lang], LABEL_FONT).w + 14))));
+  const labelOf = (text: string) => fitEnd(text, LABEL - 12, LABEL_FONT, measure);
   const blockH = chart.groups.length * ROW + 26;
   const H = chart.series.length * blockH;
   const y = (key: string) => 22 + chart.groups.findIndex((g) => g.key === key) * ROW;
@@ -26,7 +34,7 @@ export default function BarChart({ entities, lang }: PanelProps) {
       <figcaption>
         <strong>{chart.title[lang]}</strong>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${chart.title[lang]}. ${table}`}>
+      <svg ref={ref} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${chart.title[lang]}. ${table}`}>
         {chart.series.map((s, si) => {
           const max = Math.max(1e-9, ...chart.groups.map((g) => g.values[s.key] ?? 0));
           // Bars grow from 0 to a rounded-up maximum (d3-array's nice): the whole scale this chart needs.
@@ -43,8 +51,9 @@ export default function BarChart({ entities, lang }: PanelProps) {
                 const hi = g.key === chart.highlight;
                 return (
                   <g key={g.key} className={`bar${hi ? ' bar-hi' : ''}`} transform={`translate(0, ${y(g.key)})`}>
+                    {labelOf(g.label[lang]) !== g.label[lang] && <title>{g.label[lang]}</title>}
                     <text className="bar-label" x={LABEL - 8} y={BAR - 4} textAnchor="end">
-                      {g.label[lang]}
+                      {labelOf(g.label[lang])}
                     </text>
                     <m.rect x={LABEL} height={BAR} rx={3} initial={false} animate={{ width: Math.max(1, x(v)) }} transition={ease} />
                     <text className="bar-value" x={LABEL + x(v) + 6} y={BAR - 4}>
