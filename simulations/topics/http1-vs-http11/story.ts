@@ -83,7 +83,7 @@ export function buildStory(trace: LoadTrace, modes: readonly Mode[], connections
 
   groups.forEach((g, bi) => {
     const t = trace.entries[g[0]].t;
-    const parts: Text[] = [];
+    const parts: { text: Text; w: number }[] = [];
     let best: { w: number; caption: Text } | undefined;
     /** Candidate keys, the most telling first. */
     const cands: string[] = [];
@@ -95,8 +95,8 @@ export function buildStory(trace: LoadTrace, modes: readonly Mode[], connections
         const name = modeName(lane.mode, connections);
         const prefix = (s: Text): Text => (modes.length > 1 ? tx(`[${name.ko}] ${s.ko}`, `[${name.en}] ${s.en}`) : s);
         const said = noteText(lane.side, note);
-        if (said) parts.push(prefix(said));
         const w = weight(note);
+        if (said) parts.push({ text: prefix(said), w });
         if (w > 0 && (!best || w > best.w)) best = { w, caption: prefix(captionOf(note, lane.side, t)) };
         if (note.type === 'app') {
           const n = note.note;
@@ -120,9 +120,9 @@ export function buildStory(trace: LoadTrace, modes: readonly Mode[], connections
     if (bi === 0) {
       k = key('start');
       best = { w: 0, caption: tx('시작: 같은 페이지를 불러오기', 'Start: loading the same page') };
-      parts.unshift(modes.length > 1
+      parts.unshift({ w: 99, text: modes.length > 1
         ? tx('HTML 문서 하나와 거기 연결된 이미지들을 네 가지 방법으로, 같은 시간축에서 불러옵니다.', 'One HTML document and the images it links, loaded four ways on one time axis.')
-        : tx('HTML 문서 하나와 거기 연결된 이미지들을 불러옵니다.', 'One HTML document and the images it links, loaded from scratch.'));
+        : tx('HTML 문서 하나와 거기 연결된 이미지들을 불러옵니다.', 'One HTML document and the images it links, loaded from scratch.') });
     }
     b.beat({ t, key: k, caption: best?.caption ?? tx(`${t} ms`, `${t} ms`), narration: joinParts(parts, t) });
     if (bi === 0) {
@@ -166,9 +166,16 @@ export function buildStory(trace: LoadTrace, modes: readonly Mode[], connections
   return { story: b.build(), view: { rows: groups.length, ticks: groups.map((g, y) => ({ y, t: trace.entries[g[0]].t })) } };
 }
 
-function joinParts(parts: Text[], t: number): Text {
-  if (parts.length === 0) return tx(`${t} ms: 세그먼트가 오가는 중입니다.`, `${t} ms: segments in flight.`);
-  return { ko: `${t} ms. ${parts.map((p) => p.ko).join(' ')}`, en: `${t} ms. ${parts.map((p) => p.en).join(' ')}` };
+/** Sentences a beat's narration keeps (the weightiest, in the order they happened): more cannot be read aloud in one step. */
+const MAX_PARTS = 4;
+
+function joinParts(all: { text: Text; w: number }[], t: number): Text {
+  if (all.length === 0) return tx(`${t} ms: 세그먼트가 오가는 중입니다.`, `${t} ms: segments in flight.`);
+  const keep = new Set(all.map((p, i) => ({ ...p, i })).sort((a, b) => b.w - a.w || a.i - b.i).slice(0, MAX_PARTS).map((p) => p.i));
+  const parts = all.filter((_, i) => keep.has(i)).map((p) => p.text);
+  const more = all.length - parts.length;
+  const rest = more > 0 ? tx(` 같은 시각에 일어난 다른 일 ${more}가지는 다이어그램에 있습니다.`, ` ${more} other event${more === 1 ? '' : 's'} at this moment ${more === 1 ? 'is' : 'are'} in the diagram.`) : tx('', '');
+  return { ko: `${t} ms. ${parts.map((p) => p.ko).join(' ')}${rest.ko}`, en: `${t} ms. ${parts.map((p) => p.en).join(' ')}${rest.en}` };
 }
 
 function countersAt(states: LoadTrace['entries'][number]['states'], modes: readonly Mode[], connections: number, t: number): CountersEntity {
