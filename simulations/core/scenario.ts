@@ -9,7 +9,8 @@
  *   });
  */
 import { normalize, type ParamSpec, type ParamsOf, type ParamValues } from './params';
-import type { Scenario, Stage, Timeline } from './timeline';
+import type { Text } from './text';
+import type { Scenario, Stage, Story, Timeline, View } from './timeline';
 
 export interface ScenarioDef<P extends readonly ParamSpec[]> {
   diagram: Stage;
@@ -41,3 +42,21 @@ export function defineScenario<const P extends readonly ParamSpec[]>(def: Scenar
 
 /** A param spec, with its literal types kept (use inside `params: [...]` or on its own). */
 export const param = <const S extends ParamSpec>(spec: S): S => spec;
+
+/**
+ * A run's timeline from its story: the beats become the steps; `notices` are kept only when
+ * there are some (so a run without any serialises without the key).
+ */
+export function storyTimeline(t: {
+  topic: string;
+  scenario: string;
+  params: Readonly<ParamValues>;
+  seed: number;
+  story: Story;
+  view?: View;
+  notices?: readonly Text[];
+}): Timeline {
+  const tl: Timeline = { topic: t.topic, scenario: t.scenario, params: { ...t.params }, seed: t.seed, view: t.view ?? {}, steps: t.story.beats, spans: t.story.spans };
+  if (t.notices?.length) tl.notices = [...t.notices];
+  return tl;
+}

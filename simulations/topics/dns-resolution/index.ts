@@ -5,11 +5,11 @@
  */
 import { LOSS_PERCENT, SEED_PARAM } from '../../core/common-params';
 import type { ParamsOf } from '../../core/params';
-import { defineScenario, param } from '../../core/scenario';
+import { defineScenario, param, storyTimeline } from '../../core/scenario';
 import type { Timeline } from '../../core/timeline';
 import type { Text } from '../../core/text';
 import type { DnsTypeName } from '../../wire/dns';
-import { checkHostname } from '../../names/hostname';
+import { checkHostname, MAX_NAME_CHARS } from '../../names/hostname';
 import { runDns } from '../../dns/world';
 import { SERVERS, ZONES, ancestors } from '../../dns/zones';
 import { buildStory } from './story';
@@ -25,7 +25,7 @@ const QTYPES: Readonly<Record<'a' | 'aaaa' | 'mx' | 'txt', DnsTypeName>> = { a: 
 
 const PARAMS = [
   param({
-    name: 'name', kind: 'string', maxLength: 253, default: DEFAULT_NAME,
+    name: 'name', kind: 'string', maxLength: MAX_NAME_CHARS, default: DEFAULT_NAME,
     label: { ko: '찾을 이름', en: 'Name to look up' },
     help: { ko: '예: www.naver.com, example.com, 한국.kr, nope.naver.com (없는 이름)', en: 'e.g. www.naver.com, example.com, 한국.kr, nope.naver.com (no such name)' },
     validate: (v) => {
@@ -96,9 +96,7 @@ function run(p: ParamsOf<typeof PARAMS>, seed: number): Timeline {
     loss: p.loss / 100, seed, gap: GAP_S * 1000,
   });
   const { story, view } = buildStory({ trace, name, qtype, mode, warm: p.cache === 'warm', stubCache: p.stubcache, gapS: GAP_S, lanes: lanesFor(name) });
-  const tl: Timeline = { topic: 'dns-resolution', scenario: 'lookup', params: { ...p }, seed, view, steps: story.beats, spans: story.spans };
-  if (notices.length) tl.notices = notices;
-  return tl;
+  return storyTimeline({ topic: 'dns-resolution', scenario: 'lookup', params: p, seed, view, story, notices });
 }
 
 export const scenario = defineScenario({ diagram: 'sequence', params: PARAMS, simulate: run });

@@ -5,7 +5,7 @@
  * become A-labels (RFC 5891, RFC 3492) through the URL parser.
  */
 import { SEED_PARAM, type ParamsOf } from '../../core/params';
-import { defineScenario, param } from '../../core/scenario';
+import { defineScenario, param, storyTimeline } from '../../core/scenario';
 import type { Timeline } from '../../core/timeline';
 import '../../figures/dns-tree';
 import { dnsStory } from './story';
@@ -27,16 +27,7 @@ const PARAMS = [NAME, SEED_PARAM] as const;
 
 function run(p: ParamsOf<typeof PARAMS>, seed: number): Timeline {
   const s = dnsStory(p.name);
-  return {
-    topic: 'dns',
-    scenario: s.ok ? 'namespace' : 'invalid-name',
-    params: { ...p },
-    seed: p.seed,
-    view: {},
-    steps: s.story.beats,
-    spans: s.story.spans,
-    ...(s.notices.length ? { notices: s.notices } : {}),
-  };
+  return storyTimeline({ topic: 'dns', scenario: s.ok ? 'namespace' : 'invalid-name', params: p, seed: p.seed, story: s.story, notices: s.notices });
 }
 
 export const scenario = defineScenario({ diagram: 'dns-tree', params: PARAMS, simulate: run });

@@ -6,7 +6,7 @@
  */
 import { LOSS_PERCENT, SEED_PARAM } from '../../core/common-params';
 import type { ParamsOf, ParamValues } from '../../core/params';
-import { defineScenario, param, valuesOf } from '../../core/scenario';
+import { defineScenario, param, storyTimeline, valuesOf } from '../../core/scenario';
 import type { Text } from '../../core/text';
 import type { Timeline } from '../../core/timeline';
 import { INTERVAL, MAX_EXTRA, makePlan, runTcpLane, runUdp, type Plan, type TcpLane } from './race';
@@ -83,9 +83,7 @@ function run(p: Params, seed: number): Timeline {
       en: 'The TCP lane hit the safety limit and stopped before the connection closed.',
     });
   }
-  const tl: Timeline = { topic: 'transport-layer', scenario: 'race', params: { ...p }, seed, view, steps: beats, spans };
-  if (notices.length) tl.notices = notices;
-  return tl;
+  return storyTimeline({ topic: 'transport-layer', scenario: 'race', params: p, seed, view, story: { beats, spans }, notices });
 }
 
 export const scenario = defineScenario({ diagram: 'sequence', params: PARAMS, simulate: run });

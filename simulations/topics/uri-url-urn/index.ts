@@ -4,7 +4,7 @@
  * and classified as URL, URN, other URI, relative reference or invalid.
  */
 import { SEED_PARAM, type ParamsOf } from '../../core/params';
-import { defineScenario, param } from '../../core/scenario';
+import { defineScenario, param, storyTimeline } from '../../core/scenario';
 import type { Timeline } from '../../core/timeline';
 import '../../figures/uri';
 import { uriStory } from './story';
@@ -38,16 +38,7 @@ const PARAMS = [URI, SEED_PARAM] as const;
 
 function run(p: ParamsOf<typeof PARAMS>, seed: number): Timeline {
   const s = uriStory(p.uri);
-  return {
-    topic: 'uri-url-urn',
-    scenario: s.classification.kind,
-    params: { ...p },
-    seed: p.seed,
-    view: {},
-    steps: s.story.beats,
-    spans: s.story.spans,
-    ...(s.notices.length ? { notices: s.notices } : {}),
-  };
+  return storyTimeline({ topic: 'uri-url-urn', scenario: s.classification.kind, params: p, seed: p.seed, story: s.story, notices: s.notices });
 }
 
 export const scenario = defineScenario({ diagram: 'uri-parts', params: PARAMS, simulate: run });
