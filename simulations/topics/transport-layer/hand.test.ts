@@ -1,32 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { params, race, simulate as simulateStory } from '.';
 import { capture } from '../../capture';
-import type { CountersEntity, Entity, MessageEntity, FullTimeline as Timeline } from '../../core/timeline';
+import type { MessageEntity } from '../../core/timeline';
 import { findField } from '../../wire/fields';
 import type { Segment } from '../../tcp/segment';
 import { makePlan, msgNumber } from './race';
 import { list, tcpHeaderLength } from './labels';
 import { udpReceive } from './udp';
-import { withScenes } from '../../core/timeline';
-import type { ParamValues as SimParams } from '../../core/params';
+import { arrowsOf, counters, FOCI, lastScene, range, SEEDS, simulate } from './testkit';
 
-const simulate = (p: Partial<SimParams>, seed: number) => withScenes(simulateStory(p as SimParams, seed));
-
-const SEEDS = Array.from({ length: 40 }, (_, i) => i * 7919 + 1);
-const FOCI = ['both', 'tcp', 'udp'] as const;
-
-function lastScene(tl: Timeline): Entity[] {
-  return Object.values(tl.steps[tl.steps.length - 1].scene.entities);
-}
-function arrowsOf(tl: Timeline): MessageEntity[] {
-  return lastScene(tl).filter((e): e is MessageEntity => e.kind === 'message');
-}
-function counters(tl: Timeline, step = tl.steps.length - 1): Record<string, string[]> {
-  const c = tl.steps[step].scene.entities.counters as CountersEntity;
-  return Object.fromEntries(c.rows.map((r) => [r.label.en.split(' (')[0], r.values]));
-}
 const segOf = (m: MessageEntity) => (m.packet!.fields as { seg: Segment }).seg;
-const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('transport-layer: encoding, params and hand-checked runs', () => {
   it('counts header bytes as the wire encoder lays them out (IPv4 20 + TCP 20+options, or UDP 8)', () => {
@@ -197,7 +180,7 @@ describe('transport-layer: encoding, params and hand-checked runs', () => {
   });
 
   it('is a story, not a scene per step: each entity is one span, shown once, with keyframes as it changes', () => {
-    const raw = simulateStory({ loss: 20, messages: 8 } as SimParams, 5);
+    const raw = simulateStory({ loss: 20, messages: 8 }, 5);
     const { tcp, udp } = race({ loss: 20, messages: 8 }, 5);
     const ids = raw.spans.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { race, simulate as simulateStory } from '.';
+import { race } from '.';
 import type { ParamValues } from '../../core/params';
-import type { CountersEntity, Entity, MessageEntity, FullTimeline as Timeline } from '../../core/timeline';
 import { dataLength, segLen } from '../../tcp/segment';
 import { ISS, MAX_EXTRA, msgOf } from './race';
-import { withScenes } from '../../core/timeline';
-import type { ParamValues as SimParams } from '../../core/params';
-
-const simulate = (p: Partial<SimParams>, seed: number) => withScenes(simulateStory(p as SimParams, seed));
-
-const SEEDS = Array.from({ length: 40 }, (_, i) => i * 7919 + 1);
-const FOCI = ['both', 'tcp', 'udp'] as const;
-
-function lastScene(tl: Timeline): Entity[] {
-  return Object.values(tl.steps[tl.steps.length - 1].scene.entities);
-}
-function arrowsOf(tl: Timeline): MessageEntity[] {
-  return lastScene(tl).filter((e): e is MessageEntity => e.kind === 'message');
-}
-function counters(tl: Timeline, step = tl.steps.length - 1): Record<string, string[]> {
-  const c = tl.steps[step].scene.entities.counters as CountersEntity;
-  return Object.fromEntries(c.rows.map((r) => [r.label.en.split(' (')[0], r.values]));
-}
-const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+import { arrowsOf, counters, FOCI, lastScene, range, SEEDS, simulate } from './testkit';
 
 describe('transport-layer simulation', () => {
   it('is deterministic: same params and seed give the same timeline, byte for byte', () => {
