@@ -50,9 +50,11 @@ describe('tshark dissects every exported scenario as the page shows it', () => {
     it(`${topic.slug}: every variant, each with its own seed`, async () => {
       const scenario = (await topic.load!()).default;
       let checked = 0;
+      let carriers = 0;
       for (const [v, params] of variants(scenario.params).entries()) {
         for (const seed of [v + 1]) {
           const tl = scenario.simulate(params, seed);
+          carriers += tl.spans.filter((s) => s.entity.kind === 'message' || s.entity.kind === 'packet').length;
           const packets = capture(tl);
           if (packets.length === 0) continue;
           const name = `${topic.slug}-${Object.values(params).join('-')}-${seed}`;
@@ -92,7 +94,10 @@ describe('tshark dissects every exported scenario as the page shows it', () => {
           checked++;
         }
       }
-      expect(checked).toBeGreaterThan(0);
+      // A topic that draws messages must put real bytes behind some of them; a topic that draws
+      // none (the namespace tree, the URI parser) has nothing on the wire to judge.
+      if (carriers > 0) expect(checked).toBeGreaterThan(0);
+      else expect(checked).toBe(0);
     }, 120_000);
   }
 });
