@@ -10,7 +10,7 @@ import { PAN, sized } from './pan';
 import { useBox } from './useWidth';
 import type { StageProps } from './types';
 
-/** Width (units) drawn at 1:1; a wider box zooms in (up to 1.6), a narrower one wraps the string into more lines. */
+/** Width (units) drawn at 1:1; a wider box zooms in (up to 1.6), a narrower one shrinks a little, then wraps the string into more lines. */
 const BASE = 1000;
 /** Narrowest drawing: below it the figure pans. */
 const MIN_W = 300;
@@ -87,6 +87,8 @@ interface Seg {
   w: number;
   text: string;
   part: UriRow['parts'][number] | null;
+  /** The rest of a part begun on an earlier line (its class says so, so that one element per part carries the state). */
+  cont: boolean;
 }
 
 /** One row laid out from `y`: its lines, coloured segments and part labels in lanes that never overlap. */
@@ -105,7 +107,7 @@ function layoutRow(row: UriRow, y: number, lang: 'ko' | 'en', W: number, measure
       if (last && last.part === part) {
         last.w += c.cells * CW;
         last.text += c.show;
-      } else segs.push({ x, w: c.cells * CW, text: c.show, part });
+      } else segs.push({ x, w: c.cells * CW, text: c.show, part, cont: !!part && c.at > part.start });
       x += c.cells * CW;
     }
     const lanes: number[] = [];
@@ -134,7 +136,8 @@ export default function UriParts({ scene, lang }: StageProps) {
   const ease = useTransition();
   const e: UriPartsEntity | undefined = entitiesOf(scene, 'uri-parts')[0];
   if (!e) return <div ref={ref} />;
-  const zoom = Math.min(1.6, Math.max(1, box.width / BASE));
+  // Below BASE the drawing shrinks only until its smallest text (the part names) reaches 12 px, then rewraps.
+  const zoom = Math.min(1.6, Math.max(12 / LABEL.size, box.width / BASE));
   const W = Math.max(MIN_W, Math.floor(box.width / zoom));
   let y = PAD;
   const blocks = e.rows.map((row) => {
@@ -193,7 +196,7 @@ export default function UriParts({ scene, lang }: StageProps) {
                   s.part ? (
                     <m.rect
                       key={`r${j}`}
-                      className={`uri-part uri-part-${s.part.part} uri-part-${s.part.state}`}
+                      className={`uri-part uri-part-${s.part.part} uri-part-${s.part.state}${s.cont ? '-cont' : ''}`}
                       data-part={s.part.part}
                       x={s.x}
                       y={l.y}
