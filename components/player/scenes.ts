@@ -4,11 +4,10 @@
  * A topic module opts in by exporting `topic` (`{ scenarios, default }`) or `scenarios`
  * beside its default `Scenario`; one without them plays its default export as before.
  */
-import type { ParamIssue } from '@/simulations/core/params';
+import type { ParamIssue, ParamValues } from '@/simulations/core/params';
 import type { Text } from '@/simulations/core/text';
 import type { Scenario, TopicScenarios } from '@/simulations/core/timeline';
 import { readUrl, writeQuery, type UrlState } from './url';
-import type { ParamValues } from '@/simulations/core/params';
 
 /** The URL param naming the scenario. */
 export const SCENE_PARAM = 'scene';
