@@ -10,7 +10,8 @@ const [base = 'http://localhost:3000', outdir = 'screenshots', ...paths] = proce
 const sizes = [
   { name: 'laptop', width: 1366, height: 768 },
   { name: 'projector', width: 1920, height: 1080 },
-];
+  { name: 'phone', width: 390, height: 844 },
+].filter((s) => !process.env.SIZES || process.env.SIZES.split(',').includes(s.name));
 const schemes = (process.env.SCHEMES ?? 'light,dark').split(',');
 await mkdir(outdir, { recursive: true });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
