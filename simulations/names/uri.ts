@@ -136,12 +136,21 @@ function pctEncode(ch: string): string {
   return Array.from(new TextEncoder().encode(ch), (b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('');
 }
 
+/**
+ * The platform's URL parser, held to the URL Standard where engines differ: Chromium escapes a
+ * space or other forbidden domain code point in a special URL's host (`exa%20mple.com`) where
+ * the standard (and Node) fail. The same input must give the same result on every machine.
+ */
 function tryUrl(s: string, base?: string): URL | null {
+  let u: URL;
   try {
-    return base === undefined ? new URL(s) : new URL(s, base);
+    u = base === undefined ? new URL(s) : new URL(s, base);
   } catch {
     return null;
   }
+  const special = ['http:', 'https:', 'ws:', 'wss:', 'ftp:'].includes(u.protocol);
+  if (special && u.hostname && !u.hostname.startsWith('[') && /[\x00-\x20#%/:<>?@[\\\]^|\x7f]/.test(safeDecode(u.hostname))) return null;
+  return u;
 }
 
 function safeDecode(s: string): string {
