@@ -7,7 +7,7 @@
  * explicit nonce (RFC 5288 §3). Two round trips before the request can go.
  * The key log line is NSS's CLIENT_RANDOM <client_random> <master_secret>.
  */
-import { x25519 } from '@noble/curves/ed25519.js';
+import { x25519PublicKey, x25519SharedSecret } from '../tls13/dh';
 import { gcm } from '@noble/ciphers/aes.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -97,7 +97,7 @@ export function runTls12(o: TlsRunOptions): TlsRun {
   know([], []);
   const list = concat(...pki.chain.map((c) => concat(u24(c.length), c)));
   plain('server', 'Certificate', CT.handshake, encodeHandshake({ msgType: 11, body: concat(u24(list.length), list) }));
-  const sPub = x25519.getPublicKey(sPriv);
+  const sPub = x25519PublicKey(sPriv);
   const params = concat(Uint8Array.of(3), u16(GROUP.x25519), Uint8Array.of(32), sPub);
   const sig = ecdsaSign(concat(cr, sr, params), pki.leafPrivateKey);
   plain('server', 'ServerKeyExchange', CT.handshake, encodeHandshake({ msgType: 12, body: concat(params, u16(SIGNATURE_SCHEME.ecdsa_secp256r1_sha256), u16(sig.length), sig) }));
@@ -113,14 +113,14 @@ export function runTls12(o: TlsRunOptions): TlsRun {
     return { ...base, secrets: { client: {}, server: {} }, sharedSecret: {}, failure: { side: 'client', alert: { description, name }, chain: verdict.reason, detail: verdict.detail, alertRecord: records.length - 1 } };
   }
   if (!ecdsaVerify(sig, concat(cr, sr, params), verdict.path[0].publicKey)) throw new Error('tls12: ServerKeyExchange signature does not verify');
-  const cPms = x25519.getSharedSecret(cPriv, sPub);
+  const cPms = x25519SharedSecret(cPriv, sPub);
   const c = keySchedule(cPms, cr, sr);
   know(ALL, []);
   // Client: ClientKeyExchange, ChangeCipherSpec, Finished (§7.4.7, §7.1, §7.4.9).
-  const cPub = x25519.getPublicKey(cPriv);
+  const cPub = x25519PublicKey(cPriv);
   plain('client', 'ClientKeyExchange', CT.handshake, encodeHandshake({ msgType: 16, body: concat(Uint8Array.of(32), cPub) }));
   // Server: reads the client's public key; only now can it compute the pre-master secret.
-  const sPms = x25519.getSharedSecret(sPriv, cPub);
+  const sPms = x25519SharedSecret(sPriv, cPub);
   const s = keySchedule(sPms, cr, sr);
   know(ALL, ALL);
   plain('client', 'ChangeCipherSpec', CT.changeCipherSpec, Uint8Array.of(1));

@@ -7,7 +7,7 @@
  * server Finished, the server checks the client Finished. A check that
  * fails ends the run with a typed failure and the alert that would be sent.
  */
-import { x25519 } from '@noble/curves/ed25519.js';
+import { x25519PublicKey, x25519SharedSecret } from './dh';
 import { concat } from '../wire/bytes';
 import { decodeClientHello, decodeServerHello, encodeTlsRecord, TLS_CONTENT_TYPE as CT, type TlsExtension } from '../wire/tls';
 import { nssKeyLog } from './keylog';
@@ -268,7 +268,7 @@ export function runHandshake(opts: HandshakeOptions): HandshakeResult {
   };
 
   // ---- client: ClientHello (§4.1.2)
-  const clientPublic = x25519.getPublicKey(opts.clientPrivateKey);
+  const clientPublic = x25519PublicKey(opts.clientPrivateKey);
   const clientExtensions: TlsExtension[] = [
     ext.serverName(opts.serverName),
     ext.supportedGroups([GROUP.x25519]),
@@ -297,12 +297,12 @@ export function runHandshake(opts: HandshakeOptions): HandshakeResult {
     alpn = (opts.serverAlpn ?? ['h2', 'http/1.1']).find((p) => wanted.includes(p));
     if (!alpn) return fail('server', 'ClientHello', 'no_application_protocol', 'no_application_protocol', `none of [${wanted.join(', ')}] is served`);
   }
-  const serverPublic = x25519.getPublicKey(opts.serverPrivateKey);
+  const serverPublic = x25519PublicKey(opts.serverPrivateKey);
   const serverHello = encodeServerHello({
     random: opts.serverRandom, sessionId: ch.sessionId, cipherSuite: CIPHER_SUITE.TLS_AES_128_GCM_SHA256,
     extensions: [ext.keyShare([{ group: GROUP.x25519, keyExchange: serverPublic }]), ext.supportedVersions([TLS13])],
   });
-  const serverShared = x25519.getSharedSecret(opts.serverPrivateKey, offeredShare.keyExchange);
+  const serverShared = x25519SharedSecret(opts.serverPrivateKey, offeredShare.keyExchange);
   const sHs = handshakeStage(serverShared, transcriptHash(clientHello, serverHello));
   storeHandshake(server, serverShared, sHs);
   emit({ from: 'server', label: 'ServerHello', bytes: encodeTlsRecord({ type: CT.handshake, fragment: serverHello }), contentType: CT.handshake, encrypted: false, plaintext: serverHello, messages: [message(serverHello)] });
@@ -314,7 +314,7 @@ export function runHandshake(opts: HandshakeOptions): HandshakeResult {
   if (!chosen || chosen.group !== GROUP.x25519 || sh.cipherSuite !== CIPHER_SUITE.TLS_AES_128_GCM_SHA256 || !version || version.type !== 'supported_versions' || version.versions[0] !== TLS13) {
     return fail('client', 'ServerHello', 'unexpected_message', 'illegal_parameter', 'ServerHello does not select TLS 1.3, x25519, TLS_AES_128_GCM_SHA256');
   }
-  const clientShared = x25519.getSharedSecret(opts.clientPrivateKey, chosen.keyExchange);
+  const clientShared = x25519SharedSecret(opts.clientPrivateKey, chosen.keyExchange);
   const cHs = handshakeStage(clientShared, transcriptHash(clientHello, serverHello));
   storeHandshake(client, clientShared, cHs);
   note();

@@ -7,6 +7,7 @@
 import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { asciiEncode, bytesEqual, concat } from '../wire/bytes';
+import { copyBytes, keyHex, memo } from './memo';
 import {
   bitString, bool, children, explicit, expectTag, implicitPrimitive, integer, octetString, oid, printableString, readDer,
   readIntegerHex, readOid, readSmallInteger, readString, readTime, seq, set, TAG, time, utf8String, type DerNode,
@@ -51,6 +52,17 @@ export interface P256KeyPair {
 /** A P-256 key pair derived from seed bytes: SHA-256(seed || counter) until the scalar is in [1, n-1]. */
 export function p256KeyFromSeed(seed: Uint8Array | string): P256KeyPair {
   const s = typeof seed === 'string' ? asciiEncode(seed) : seed;
+  return seededKeys.get(keyHex(s), () => deriveP256Key(s));
+}
+
+// Pure crypto kept by input (see memo.ts): keys per seed, signatures per (key, message),
+// verdicts per (signature, message, key), chains per options, chain checks per inputs.
+const copyPair = (k: P256KeyPair): P256KeyPair => ({ privateKey: k.privateKey.slice(), publicKey: k.publicKey.slice() });
+const seededKeys = memo<P256KeyPair>(64, copyPair);
+const signatures = memo<Uint8Array>(128, copyBytes);
+const verdicts = memo<boolean>(256);
+
+function deriveP256Key(s: Uint8Array): P256KeyPair {
   for (let i = 0; i < 256; i++) {
     const sk = sha256(concat(s, Uint8Array.of(i)));
     if (p256.utils.isValidSecretKey(sk)) return { privateKey: sk, publicKey: p256.getPublicKey(sk, false) };
@@ -60,15 +72,17 @@ export function p256KeyFromSeed(seed: Uint8Array | string): P256KeyPair {
 
 /** ECDSA P-256 over SHA-256(message), DER Ecdsa-Sig-Value (RFC 5480 §2.2 / RFC 8446 §4.2.3), RFC 6979 nonces. */
 export function ecdsaSign(message: Uint8Array, privateKey: Uint8Array): Uint8Array {
-  return p256.sign(message, privateKey, { format: 'der' });
+  return signatures.get(`${keyHex(privateKey)}:${keyHex(message)}`, () => p256.sign(message, privateKey, { format: 'der' }));
 }
 
 export function ecdsaVerify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
-  try {
-    return p256.verify(signature, message, publicKey, { format: 'der', lowS: false });
-  } catch {
-    return false;
-  }
+  return verdicts.get(`${keyHex(signature)}:${keyHex(publicKey)}:${keyHex(message)}`, () => {
+    try {
+      return p256.verify(signature, message, publicKey, { format: 'der', lowS: false });
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** RFC 7093 §2 method 1 style key identifier: leftmost 160 bits of SHA-256 over the public key bits. */
@@ -294,6 +308,15 @@ export interface VerifyOptions {
  * (root included) is inside its validity window, and the leaf names the host.
  */
 export function verifyChain(chain: readonly Uint8Array[], opts: VerifyOptions): ChainResult {
+  const key = `${chain.map(keyHex).join('.')}|${opts.roots.map(keyHex).join('.')}|${opts.host}|${opts.now}`;
+  return chainVerdicts.get(key, () => checkChain(chain, opts));
+}
+
+// A verdict is handed out as a fresh object with its own path array (the parsed
+// certificates in it are shared: nothing writes to them).
+const chainVerdicts = memo<ChainResult>(32, (r) => (r.ok ? { ok: true, path: [...r.path] } : { ...r }));
+
+function checkChain(chain: readonly Uint8Array[], opts: VerifyOptions): ChainResult {
   if (!chain.length) return { ok: false, reason: 'empty_chain', depth: 0, detail: 'no certificates' };
   const certs: ParsedCertificate[] = [];
   for (let d = 0; d < chain.length; d++) {
@@ -380,11 +403,25 @@ export interface DemoChainOptions {
 }
 
 /** Root CA → intermediate CA → leaf for the host, all ECDSA P-256 / SHA-256. */
-export function buildDemoChain(opts: DemoChainOptions): {
+export interface DemoChain {
   root: IssuedCertificate; intermediate: IssuedCertificate; leaf: IssuedCertificate;
   /** What a server sends: leaf then intermediate (the root stays with the client). */
   chain: Uint8Array[];
-} {
+}
+
+const copyIssued = (c: IssuedCertificate): IssuedCertificate => ({ ...copyPair(c), der: c.der.slice(), name: { ...c.name } });
+const chains = memo<DemoChain>(16, (c) => {
+  const root = copyIssued(c.root), intermediate = copyIssued(c.intermediate), leaf = copyIssued(c.leaf);
+  return { root, intermediate, leaf, chain: [leaf.der, intermediate.der] };
+});
+
+export function buildDemoChain(opts: DemoChainOptions): DemoChain {
+  const seed = typeof opts.seed === 'string' ? asciiEncode(opts.seed) : opts.seed;
+  const key = JSON.stringify([opts.host, keyHex(seed), opts.notBefore, opts.notAfter, opts.organization ?? null]);
+  return chains.get(key, () => issueDemoChain(opts));
+}
+
+function issueDemoChain(opts: DemoChainOptions): DemoChain {
   const seed = typeof opts.seed === 'string' ? asciiEncode(opts.seed) : opts.seed;
   const hosts = Array.isArray(opts.host) ? opts.host : [opts.host];
   const org = opts.organization ?? 'Packet Theater';
