@@ -71,7 +71,33 @@ export function sceneAt(story: Story, i: number): Scene {
   return { entities };
 }
 
-const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+/** Values JSON leaves out of an object (and writes as null in an array). */
+const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * Whether two field values would serialize to the same JSON (same keys in the same order),
+ * without serializing them: shared references are equal at once, and the walk stops at the
+ * first difference, so comparing two big entities costs little when they are the same object
+ * or differ early.
+ */
+export function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return JSON.stringify(a) === JSON.stringify(b);
+  const arr = Array.isArray(a);
+  if (arr !== Array.isArray(b)) return false;
+  if (arr) {
+    const x = a as unknown[], y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!same(skipped(x[i]) ? null : x[i], skipped(y[i]) ? null : y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+  const kx = Object.keys(x).filter((k) => !skipped(x[k]));
+  const ky = Object.keys(y).filter((k) => !skipped(y[k]));
+  if (kx.length !== ky.length) return false;
+  for (let i = 0; i < kx.length; i++) if (kx[i] !== ky[i] || !same(x[kx[i]], y[ky[i]])) return false;
+  return true;
+}
 
 /**
  * Builds a story while walking a trace: open a beat, then show, change or hide entities;
