@@ -17,7 +17,7 @@ test('params in the URL reproduce the same scenario on reload, and the controls 
   const n = await numberOf(page, 'lost');
   await expect(page).toHaveURL(new RegExp(`step=${n}(&|$)`));
   await expect(narration(page)).toContainText('lost');
-  await expect(page.locator('.actor-server .actor-state-text')).toHaveText('SYN-RECEIVED');
+  await expect(page.locator('[data-actor="server"] .actor-state-text')).toHaveText('SYN-RECEIVED');
   await page.reload();
   await playerReady(page);
   await expect(stepNumber(page)).toHaveText(String(n));
@@ -34,7 +34,7 @@ test('fixed ISNs show seq=1000 and the SYN-ACK acknowledges 1001', async ({ page
   await playerReady(page);
   await goToKey(page, 'syn-ack');
   await expect(narration(page)).toContainText('SYN-ACK (seq=5000, ack=1001)');
-  await expect(page.locator('.actor-client .actor-state-text')).toHaveText('SYN-SENT');
+  await expect(page.locator('[data-actor="client"] .actor-state-text')).toHaveText('SYN-SENT');
   await expect(page.locator('.fsm-state.at-server')).toContainText('SYN-RECEIVED');
   await expect(page.locator('.fsm-edge.lit-server')).toHaveCount(1);
 });
@@ -51,7 +51,7 @@ test('a step link in the text moves the player', async ({ page }) => {
   await page.goto('/ko/tcp-connection');
   await playerReady(page);
   await page.locator('.prose .step-link[data-step-key="time-wait"]').click();
-  await expect(page.locator('.actor-client .actor-state-text')).toHaveText('TIME-WAIT');
+  await expect(page.locator('[data-actor="client"] .actor-state-text')).toHaveText('TIME-WAIT');
   await expect(page).toHaveURL(/step=\d+/);
 });
 

@@ -23,8 +23,8 @@ test('the flow scene shows the zero window with byte numbers', async ({ page }) 
   await playerReady(page);
   await expect(narration(page)).toContainText('ACK 401 with rwnd=0');
   await expect(narration(page)).toContainText('persist timer');
-  await expect(page.locator('.actor-sender .actor-state-text')).toHaveText('SND.UNA=401 SND.WND=0');
-  await expect(page.locator('.actor-receiver .actor-state-text')).toHaveText('RCV.NXT=401 RCV.WND=0');
+  await expect(page.locator('[data-actor="sender"] .actor-state-text')).toHaveText('SND.UNA=401 SND.WND=0');
+  await expect(page.locator('[data-actor="receiver"] .actor-state-text')).toHaveText('RCV.NXT=401 RCV.WND=0');
   await expect(page.locator('[role="tab"][data-scene="flow"]')).toHaveAttribute('aria-selected', 'true');
 });
 

@@ -13,7 +13,7 @@ test('the FIN that overtakes the data is held, and the late data still reaches t
   await expect(narration(page)).toContainText('ahead of the expected number');
   await page.locator('.prose .step-link[data-step-key="late-data"]').click();
   await expect(narration(page)).toContainText('The late data is not lost');
-  await expect(page.locator('.actor-client .actor-state-text')).toHaveText('TIME-WAIT');
+  await expect(page.locator('[data-actor="client"] .actor-state-text')).toHaveText('TIME-WAIT');
 });
 
 test('msl sets the TIME-WAIT timer, and no-time-wait shows an old segment accepted by the new connection', async ({ page }) => {

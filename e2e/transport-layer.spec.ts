@@ -6,16 +6,16 @@ const stepTo = (page: import('@playwright/test').Page, key: string) => page.loca
 test('focus in the URL picks the lanes drawn, and the control writes it back', async ({ page }) => {
   await page.goto('/en/transport-layer?focus=tcp&loss=0&reorder=off&messages=3&seed=4');
   await playerReady(page);
-  await expect(page.locator('.actor-tcp-client')).toBeVisible();
-  await expect(page.locator('.actor-tcp-server')).toBeVisible();
-  await expect(page.locator('.actor-udp-client')).toHaveCount(0);
+  await expect(page.locator('[data-actor="tcp-client"]')).toBeVisible();
+  await expect(page.locator('[data-actor="tcp-server"]')).toBeVisible();
+  await expect(page.locator('[data-actor="udp-client"]')).toHaveCount(0);
   await expect(page.getByLabel('Loss rate (%)')).toHaveValue('0');
   await expect(page.getByLabel('Reordering (jittered path delay)')).not.toBeChecked();
   await page.getByLabel('Lanes shown').selectOption('both');
   await expect(page).not.toHaveURL(/focus=/);
   await expect(page).toHaveURL(/messages=3/);
-  await expect(page.locator('.actor-udp-client')).toBeVisible();
-  await expect(page.locator('.actor-udp-server')).toBeVisible();
+  await expect(page.locator('[data-actor="udp-client"]')).toBeVisible();
+  await expect(page.locator('[data-actor="udp-server"]')).toBeVisible();
 });
 
 test('a loss rate above 50 % is clamped and the page says so', async ({ page }) => {

@@ -104,7 +104,7 @@ export default function SequenceDiagram({ scene, view, index, lang, onInspect }:
         {head.boxes.map((hb) => {
           const a = byId.get(hb.id)!;
           return (
-            <g key={hb.id} className={`actor role-${a.role}`} transform={`translate(${hb.cx}, 0)`}>
+            <g key={hb.id} className={`actor role-${a.role}`} data-actor={a.id} transform={`translate(${hb.cx}, 0)`}>
               {(hb.label.text !== hb.label.full || (hb.sub && hb.sub.text !== hb.sub.full)) && <title>{`${hb.label.full}${hb.sub ? ` ${hb.sub.full}` : ''}`}</title>}
               <rect x={-hb.w / 2} y={3} width={hb.w} height={head.boxH} rx={10} className="actor-box" />
               <text y={hb.label.y} textAnchor="middle" className="actor-label" style={fs(hb.label.font)}>
@@ -118,7 +118,7 @@ export default function SequenceDiagram({ scene, view, index, lang, onInspect }:
               {hb.state && (
                 <g>
                   <rect x={-hb.w / 2 + 4} y={head.pillY} width={hb.w - 8} height={head.pillH} rx={head.pillH / 2} className="actor-state" />
-                  <m.text key={hb.state.full} y={hb.state.y} textAnchor="middle" className="actor-state-text" style={fs(hb.state.font)} initial={{ opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
+                  <m.text key={hb.state.full} y={hb.state.y} textAnchor="middle" className="actor-state-text" data-state={hb.state.full} style={fs(hb.state.font)} initial={{ opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
                     {hb.state.text}
                   </m.text>
                 </g>
