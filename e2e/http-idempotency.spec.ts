@@ -39,7 +39,7 @@ test('every param round-trips through the URL', async ({ page }) => {
   await playerReady(page);
   await expect(stepNumber(page)).toHaveText('3');
   await expect(page.locator('.notices')).toHaveCount(0);
-  await expect(page.getByLabel('Method')).toHaveValue('patch');
+  await expect(page.getByRole('combobox', { name: 'Method', exact: true })).toHaveValue('patch');
   await expect(page.getByLabel('Sends in all')).toHaveValue('4');
   await expect(page.getByLabel('Idempotency-Key header')).toBeChecked();
   await expect(page.getByLabel('PATCH kind')).toHaveValue('set');
@@ -48,7 +48,7 @@ test('every param round-trips through the URL', async ({ page }) => {
   await page.reload();
   await playerReady(page);
   await expect(stepNumber(page)).toHaveText('3');
-  await page.getByLabel('Method').selectOption('post');
+  await page.getByRole('combobox', { name: 'Method', exact: true }).selectOption('post');
   await expect(page).not.toHaveURL(/method=/);
 });
 
