@@ -5,9 +5,12 @@ import { LazyMotion, MotionConfig, domMin } from 'framer-motion';
 import type { Lang } from '@/simulations/core/text';
 import { sceneAt } from '@/simulations/core/story';
 import { defaults, type ParamIssue, type ParamValues } from '@/simulations/core/params';
+import type { Timeline } from '@/simulations/core/timeline';
 import type { Ui } from '../i18n';
 import { fill } from '../fill';
-import { loadScenario } from './load';
+import { loadFirstFrame } from './load';
+import { playableOf, type TopicMeta } from './meta';
+import { COMPUTING, requestRun } from './runs';
 import { onStepRequest } from './bus';
 import { resolveStep, runFileName } from './url';
 import { readTopicUrl, scenarioOf, writeTopicQuery } from './scenes';
@@ -20,7 +23,7 @@ import { PLAYER_TEXT } from './strings';
 import { ParamPanel } from './ParamPanel';
 import { Controls } from './Controls';
 import { StepList } from './StepList';
-import { Panels, Stage } from './Figures';
+import { Panels, Stage, preloadFigures } from './Figures';
 import { SEQ } from '../figures/geometry';
 import { PcapButton } from '../inspector/PcapButton';
 
@@ -37,14 +40,34 @@ interface Notice {
   text: string;
 }
 
-/** The interface strings come from the page (one language), so both languages are not shipped. */
-export default function Player({ slug, lang, t, title }: { slug: string; lang: Lang; t: Ui; title?: string }) {
-  const topic = use(loadScenario(slug, lang));
-  // A topic with several scenarios shows them as tabs; `scenarioName` names the one playing.
+/** The run on screen: its scene, its params and its timeline. */
+interface Run {
+  scene?: string;
+  values: ParamValues;
+  timeline: Timeline;
+}
+
+const kindsAt = (tl: Timeline, i: number) =>
+  new Set(Object.values(sceneAt({ beats: tl.steps, spans: tl.spans }, Math.max(0, Math.min(i, tl.steps.length - 1))).entities).map((e) => e.kind));
+
+/**
+ * The interface strings come from the page (one language), so both languages are not shipped.
+ * `meta` (diagram, params, scenes) and `initial` (the default run's timeline) are computed at
+ * build time: the player draws and steps through the default run without running the engine;
+ * other params run in a worker (runs.ts) while the previous frame stays on screen.
+ */
+export default function Player({ slug, lang, t, title, meta, initial }: { slug: string; lang: Lang; t: Ui; title?: string; meta: TopicMeta; initial: Timeline }) {
+  const topic = useMemo(() => playableOf(meta), [meta]);
+  use(loadFirstFrame(`${lang}:${slug}`, meta.diagram, kindsAt(initial, 0)));
+  // A topic with several scenarios shows them as tabs; `scenarioName` names the one chosen
+  // (its params are in the settings); `run` is what is on screen until the next run arrives.
   const [scenarioName, setScenarioName] = useState(topic.scenes?.default);
   const scenario = scenarioOf(topic, scenarioName);
   const rootRef = useRef<HTMLElement>(null);
   const [values, setValues] = useState<ParamValues>(() => defaults(scenario.params));
+  const [run, setRun] = useState<Run>(() => ({ scene: topic.scenes?.default, values: defaults(scenario.params), timeline: initial }));
+  const [computing, setComputing] = useState(false);
+  const latest = useRef(0);
   const [index, setIndex] = useState(0);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [playing, setPlaying] = useState(false);
@@ -62,7 +85,8 @@ export default function Player({ slug, lang, t, title }: { slug: string; lang: L
   const settingsId = `${slug}-settings`;
   const pt = PLAYER_TEXT[lang];
 
-  const timeline = useMemo(() => scenario.simulate(values, values.seed as number), [scenario, values]);
+  const timeline = run.timeline;
+  const shown = scenarioOf(topic, run.scene);
   const count = timeline.steps.length;
   const current = timeline.steps[Math.min(index, count - 1)];
   // The scene is sampled from the story's spans: cheap at any step, nothing stored per step.
@@ -84,46 +108,45 @@ export default function Player({ slug, lang, t, title }: { slug: string; lang: L
     }
   }, []);
 
-  // Read the URL once, after hydration (the static HTML was rendered with the defaults).
-  useEffect(() => {
-    const url = readTopicUrl(topic, window.location.search);
-    const tl = scenarioOf(topic, url.scene).simulate(url.values, url.values.seed as number);
-    const step = resolveStep(url.step, tl.steps.length);
-    const out: Notice[] = url.issues.map((i: ParamIssue) => ({
+  /**
+   * Starts a run in the worker; when it arrives (and no later run was asked for meanwhile:
+   * a stale result is dropped) it replaces the one on screen, then `then` sees it.
+   */
+  const startRun = useCallback(
+    (scene: string | undefined, v: ParamValues, then?: (r: Run, issues: ParamIssue[]) => void) => {
+      const id = ++latest.current;
+      setComputing(true);
+      requestRun({ slug, lang, scene, values: v }).then(
+        (res) => {
+          if (id !== latest.current) return;
+          const next: Run = { scene, values: res.values, timeline: res.timeline };
+          setComputing(false);
+          setValues(res.values);
+          setRun(next);
+          if (then) then(next, res.issues);
+          else if (res.issues.length) setNotices(paramNotices(res.issues));
+        },
+        () => {
+          if (id === latest.current) setComputing(false);
+        },
+      );
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [slug, lang],
+  );
+
+  const paramNotices = (issues: readonly ParamIssue[]): Notice[] =>
+    issues.map((i: ParamIssue) => ({
       id: `p-${i.param}`,
       text: `${fill(t.paramChanged, { name: i.param, given: i.given, used: i.used })} ${i.reason[lang]}`,
     }));
-    if (step.changed) {
-      const msg = step.reason === 'round' ? t.stepRounded : step.reason === 'invalid' ? t.stepInvalid : t.stepChanged;
-      out.push({ id: 'step', text: fill(msg, { given: url.step ?? '', used: step.index + 1, max: tl.steps.length }) });
-    }
-    // Keys pressed before hydration (recorded by the page's inline script), replayed in order.
-    const n = tl.steps.length;
-    let idx = step.index;
-    let play = false;
-    let blanked = false;
-    for (const k of takeBufferedKeys()) {
-      if (blanked) {
-        blanked = false;
-        setBlank(false);
-        continue;
-      }
-      const a = keyAction(k);
-      if (a === 'next') (idx = Math.min(n - 1, idx + 1)), (play = false);
-      else if (a === 'prev') (idx = Math.max(0, idx - 1)), (play = false);
-      else if (a === 'first') idx = 0;
-      else if (a === 'last') idx = n - 1;
-      else if (a === 'play') {
-        if (!play && idx >= n - 1) idx = 0;
-        play = !play;
-      } else if (a === 'blank') {
-        blanked = true;
-        play = false;
-        setBlank(true);
-      } else if (a === 'fullscreen') toggleFullscreen();
-      else if (a === 'help') setHelp((h) => !h);
-      else if (a === 'zoom-in' || a === 'zoom-out' || a === 'zoom-reset') setZoom((z) => nextZoom(z, a));
-    }
+
+  // Read the URL once, after hydration (the static HTML was rendered with the defaults). With
+  // the default params the build's timeline is the run: nothing is simulated on the page.
+  useEffect(() => {
+    const url = readTopicUrl(topic, window.location.search);
+    const sceneDefaults = defaults(scenarioOf(topic, url.scene).params);
+    const isDefault = url.scene === topic.scenes?.default && JSON.stringify(url.values) === JSON.stringify(sceneDefaults);
     try {
       const z = Number(window.localStorage.getItem(ZOOM_KEY));
       if ((ZOOMS as readonly number[]).includes(z)) setZoom(z);
@@ -132,10 +155,49 @@ export default function Player({ slug, lang, t, title }: { slug: string; lang: L
     }
     setScenarioName(url.scene);
     setValues(url.values);
-    setIndex(idx);
-    setPlaying(play);
-    setNotices(out);
-    setReady(true);
+    if (isDefault) arrive(initial, url.issues);
+    else startRun(url.scene, url.values, (r, issues) => arrive(r.timeline, [...url.issues, ...issues]));
+
+
+    function arrive(tl: Timeline, issues: ParamIssue[]) {
+      const step = resolveStep(url.step, tl.steps.length);
+      const out: Notice[] = paramNotices(issues);
+      if (step.changed) {
+        const msg = step.reason === 'round' ? t.stepRounded : step.reason === 'invalid' ? t.stepInvalid : t.stepChanged;
+        out.push({ id: 'step', text: fill(msg, { given: url.step ?? '', used: step.index + 1, max: tl.steps.length }) });
+      }
+      // Keys pressed before hydration (recorded by the page's inline script), replayed in order.
+      const n = tl.steps.length;
+      let idx = step.index;
+      let play = false;
+      let blanked = false;
+      for (const k of takeBufferedKeys()) {
+        if (blanked) {
+          blanked = false;
+          setBlank(false);
+          continue;
+        }
+        const a = keyAction(k);
+        if (a === 'next') (idx = Math.min(n - 1, idx + 1)), (play = false);
+        else if (a === 'prev') (idx = Math.max(0, idx - 1)), (play = false);
+        else if (a === 'first') idx = 0;
+        else if (a === 'last') idx = n - 1;
+        else if (a === 'play') {
+          if (!play && idx >= n - 1) idx = 0;
+          play = !play;
+        } else if (a === 'blank') {
+          blanked = true;
+          play = false;
+          setBlank(true);
+        } else if (a === 'fullscreen') toggleFullscreen();
+        else if (a === 'help') setHelp((h) => !h);
+        else if (a === 'zoom-in' || a === 'zoom-out' || a === 'zoom-reset') setZoom((z) => nextZoom(z, a));
+      }
+      setIndex(idx);
+      setPlaying(play);
+      setNotices(out);
+      setReady(true);
+    }
     // Only on mount: later changes come from the controls.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -154,12 +216,18 @@ export default function Player({ slug, lang, t, title }: { slug: string; lang: L
   // The URL is the state: keep it in step, without adding history entries.
   useEffect(() => {
     if (!ready) return;
-    const q = writeTopicQuery(topic, scenarioName, values, index);
+    const q = writeTopicQuery(topic, run.scene, run.values, index);
     const next = `${window.location.pathname}${q}${window.location.hash}`;
     if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
       window.history.replaceState(window.history.state, '', next);
     }
-  }, [ready, topic, scenarioName, values, index]);
+  }, [ready, topic, run, index]);
+
+  // The figures the next step draws start loading now (a panel that appears later in the run
+  // is not part of the first visit's scripts).
+  useEffect(() => {
+    if (ready && index + 1 < count) void preloadFigures(shown.diagram, kindsAt(timeline, index + 1));
+  }, [ready, shown, timeline, index, count]);
 
   const go = useCallback((i: number) => setIndex(Math.max(0, Math.min(count - 1, i))), [count]);
   const next = useCallback(() => setIndex((i) => Math.min(count - 1, i + 1)), [count]);
@@ -319,17 +387,18 @@ export default function Player({ slug, lang, t, title }: { slug: string; lang: L
     };
   }, [blank, help, inspecting, settings, togglePlay, next, prev, go, count, toggleFullscreen, toggleSettings]);
 
-  const changeParams = (v: ParamValues) => {
+  const changeParams = (v: ParamValues, scene = scenarioName) => {
     setPlaying(false);
     setNotices([]);
     setInspecting(null);
     setValues(v);
+    startRun(scene, v);
   };
 
   // Another scenario: its own params at their defaults, from step 1.
   const pickScene = (name: string) => {
-    changeParams(defaults(scenarioOf(topic, name).params));
     setScenarioName(name);
+    changeParams(defaults(scenarioOf(topic, name).params), name);
     setIndex(0);
   };
 
@@ -343,6 +412,7 @@ export default function Player({ slug, lang, t, title }: { slug: string; lang: L
           data-fullscreen={fullscreen ? 'true' : 'false'}
           data-ready={ready ? 'true' : 'false'}
           data-step={index + 1}
+          data-computing={computing ? 'true' : 'false'}
           data-zoom={zoom}
           data-settings={settings ? 'open' : 'closed'}
           style={{ '--pt-zoom': zoom, '--pt-seq-base': `${SEQ.baseWidth}px` } as React.CSSProperties}
@@ -364,8 +434,12 @@ export default function Player({ slug, lang, t, title }: { slug: string; lang: L
             </div>
           )}
           {topic.scenes && <ScenarioTabs scenes={topic.scenes} current={scenarioName} lang={lang} panel={`${slug}-stage`} onPick={pickScene} />}
-          <div className="stage" ref={stageRef} id={`${slug}-stage`} {...(topic.scenes ? { role: 'tabpanel', 'aria-labelledby': `${slug}-stage-tab-${scenarioName}` } : {})}>
-            <Stage kind={scenario.diagram} scene={scene} view={timeline.view} index={index} lang={lang} onInspect={hasPackets ? setInspecting : undefined} />
+          <div className="stage" ref={stageRef} id={`${slug}-stage`} style={{ position: 'relative' }} {...(topic.scenes ? { role: 'tabpanel', 'aria-labelledby': `${slug}-stage-tab-${scenarioName}` } : {})}>
+            {/* While a run computes the previous frame stays; this says so, over the drawing (no shift). */}
+            <p className="computing" role="status" aria-live="polite" data-testid="computing" style={{ position: 'absolute', top: 4, insetInlineEnd: 8, margin: 0, fontSize: '0.8rem', pointerEvents: 'none' }}>
+              {computing ? COMPUTING[lang] : ''}
+            </p>
+            <Stage kind={shown.diagram} scene={scene} view={timeline.view} index={index} lang={lang} onInspect={hasPackets ? setInspecting : undefined} />
           </div>
           <Controls
             t={t}
@@ -394,7 +468,7 @@ export default function Player({ slug, lang, t, title }: { slug: string; lang: L
             onFullscreen={toggleFullscreen}
             onHelp={() => setHelp(true)}
             settings={fullscreen ? { label: pt.settings, open: settings, controls: settingsId, onToggle: toggleSettings } : undefined}
-            extra={hasPackets ? <PcapButton timeline={timeline} label={t.pcap} fileName={runFileName(slug, scenario.params, values, 'pcap')} /> : null}
+            extra={hasPackets ? <PcapButton timeline={timeline} label={t.pcap} fileName={runFileName(slug, shown.params, run.values, 'pcap')} /> : null}
           />
           {inspecting && (
             <Suspense fallback={<p className="loading">{t.loading}</p>}>

@@ -8,6 +8,21 @@ import { MdxContent } from '@/components/mdx/MdxContent';
 import Player from '@/components/player/Player';
 import { isLang, ui } from '@/components/i18n';
 import { KEY_BUFFER_SCRIPT } from '@/components/player/keys';
+import { loadPlayable } from '@/components/player/engine';
+import { metaOf } from '@/components/player/meta';
+import { defaults } from '@/simulations/core/params';
+
+/**
+ * The player's topic, computed at build time: its meta (diagram, params, scenes) and the
+ * default run's timeline, from the page language's engine copy. Both reach the client as
+ * props (plain data), so the page draws and steps through the default run without loading
+ * or running the engine.
+ */
+async function defaultRun(slug: string, lang: Lang) {
+  const topic = await loadPlayable(slug, lang);
+  const values = defaults(topic.params);
+  return { meta: metaOf(topic), initial: topic.simulate(values, values.seed as number) };
+}
 
 export const dynamicParams = false;
 
@@ -49,6 +64,7 @@ export default async function TopicPage({ params }: { params: Params }) {
   const t = ui(lang);
   const fm = content.frontmatter;
   const group = GROUPS.find((g) => g.id === topic.group)!;
+  const { meta, initial } = await defaultRun(topic.slug, lang);
   return (
     <>
       <Header lang={lang} path={`/${topic.slug}`} />
@@ -72,7 +88,7 @@ export default async function TopicPage({ params }: { params: Params }) {
                 part of the static HTML's shell, not streamed in after a placeholder, so nothing moves
                 when it arrives. On the client, hydration waits for the scenario's chunk and keeps the
                 server's HTML meanwhile. */}
-            <Player slug={topic.slug} lang={lang} t={t} title={topic.title[lang]} />
+            <Player slug={topic.slug} lang={lang} t={t} title={topic.title[lang]} meta={meta} initial={initial} />
           </div>
           <article className="prose">
             <MdxContent code={content.code} lang={lang} />
