@@ -25,8 +25,12 @@ test('under loss the page shows TCP head-of-line blocking, in Korean too', async
   await playerReady(page);
   await page.keyboard.press('End');
   await expect(page.locator('.notices')).toHaveCount(0);
-  const steps = page.locator('[data-step-key="hol"]');
-  await expect(steps.first()).toBeAttached();
+  // The step list marks each step with its key; picking the hol step explains it in Korean.
+  const hol = page.locator('.step-list li[data-key="hol"]');
+  await expect(hol).toHaveCount(1);
+  await hol.getByRole('button').click();
+  await expect(narration(page)).toContainText('HOL(Head-of-Line) 블로킹');
+  await expect(narration(page)).toContainText('RFC 9293');
 });
 
 test('every param round-trips through the URL', async ({ page }) => {

@@ -16,6 +16,7 @@ import type { Load, LoadParams } from './load';
 import { momentsOf, sideOf } from './moments';
 import { doneTable, hpackPanel } from './panels';
 import { captions, CONN, EXPLAIN, list, SIDE } from './texts';
+import { assignKeys } from './stepkeys';
 
 const same = (s: string): Text => t(s, s);
 const HANDSHAKE = new Set(['ServerHello', 'ChangeCipherSpec', 'EncryptedExtensions', 'Certificate', 'CertificateVerify', 'Finished']);
@@ -46,7 +47,11 @@ export function buildStory(load: Load, p: LoadParams): { steps: Beat[]; spans: S
         if (w.msg.conn !== c.id) continue;
         const s = w.msg.seg;
         if (s.flags.syn || s.flags.fin) labels.push(content(id).replace(/^HTTP\/\S+: /, ''));
-        else for (const u of startsIn(w.msg, sideOf(w.from))) labels.push(...c.spec.units[u].label.split(' + '));
+        else {
+          // A segment in the middle of a long unit starts none: name the unit it continues.
+          const starts = startsIn(w.msg, sideOf(w.from));
+          for (const u of starts.length ? starts : overlapping(w.msg, sideOf(w.from))) labels.push(...c.spec.units[u].label.split(' + '));
+        }
       }
       const folded: string[] = [];
       for (const l of labels) {
@@ -90,13 +95,13 @@ export function buildStory(load: Load, p: LoadParams): { steps: Beat[]; spans: S
 
   const b = new StoryBuilder();
   const x: Record<string, number> = ids.length > 1 ? { client: 6, server: 40, 'h1-client': 60, 'h1-server': 94 } : { client: 15, server: 85 };
-  const used = new Set<string>();
   const shown = new Set<string>();
   const finished = new Set<string>();
   let blocks = 0;
   const allDone = (d: (number | undefined)[] | undefined, now: number) => d !== undefined && d.every((v) => v !== undefined && v <= now);
 
-  moments.forEach((m, i) => {
+  /** A moment's caption and the step keys it qualifies for (see stepkeys.ts for which one it gets). */
+  const describe = (m: (typeof moments)[number]) => {
     const last = trace.entries[m.entries[m.entries.length - 1]];
     const now = last.t;
     const items = brief(m.wires);
@@ -117,16 +122,19 @@ export function buildStory(load: Load, p: LoadParams): { steps: Beat[]; spans: S
       if (m.side === 'server' && assets) keys.push('interleave');
       if (items.some((s) => s.includes('GOAWAY'))) keys.push('close');
     } else if (m.kind === 'arrive') {
-      const held = m.side === 'client' && m.wires.some((id) => {
+      const heldOn = (conn?: string) => m.side === 'client' && m.wires.some((id) => {
         const w = trace.wire(id);
         const st = last.states[actorOf(w.msg.conn, 'client')];
-        return w.msg.bytes.length > 0 && st.delivered < w.msg.off;
+        return (conn === undefined || w.msg.conn === conn) && w.msg.bytes.length > 0 && st.delivered < w.msg.off;
       });
+      const held = heldOn();
       caption = justDone.length ? joinText([captions.arrive(m.side, list(items, 2)), captions.done(justDone.map((d) => d.r.path))], ' · ')
         : held ? captions.held(m.wires.length) : captions.arrive(m.side, list(items, 2));
-      if (held) keys.push('hol');
-      if (justDone.some((d) => d.k === 0)) keys.push('page');
+      // The hol step explains HTTP/2 streams stalled behind a hole: only the h2 connection's.
+      if (heldOn('h2')) keys.push('hol');
+      // With one stream the page is everything: the page links "page-loaded", so it goes first.
       if (allDone(done.h2, now) && !allDone(done.h2, m.t - 1)) keys.push('page-loaded');
+      if (justDone.some((d) => d.k === 0)) keys.push('page');
       if (allDone(done.h1, now) && !allDone(done.h1, m.t - 1)) keys.push('h1-done');
     } else if (m.kind === 'lost') {
       caption = captions.lost(list(items));
@@ -135,8 +143,14 @@ export function buildStory(load: Load, p: LoadParams): { steps: Beat[]; spans: S
       caption = captions.rto(m.side);
       keys.push('rto');
     }
-    const key = keys.find((k) => !used.has(k));
-    if (key) used.add(key);
+    return { caption, keys, justDone, now, last };
+  };
+  const described = moments.map(describe);
+  const stepKeys = assignKeys(described.map((d) => d.keys));
+
+  moments.forEach((m, i) => {
+    const { caption, keys, justDone, now, last } = described[i];
+    const key = stepKeys[i];
     const extra = keys.filter((k) => EXPLAIN[k]).map((k) => EXPLAIN[k]);
     if (keys.includes('interleave')) extra.push(EXPLAIN[p.priority ? 'priority-on' : 'priority-off']);
     b.beat({ t: m.t, ...(key ? { key } : {}), caption, narration: joinText([caption, ...extra].map((x) => ({ ko: x.ko.endsWith('.') ? x.ko : `${x.ko}.`, en: x.en.endsWith('.') ? x.en : `${x.en}.` }))) });
