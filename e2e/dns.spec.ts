@@ -36,6 +36,10 @@ test('typing a name into the field reads it, adding the labels the tree lacks; t
   await field.fill('mail.google.dev');
   await field.press('Enter');
   await expect(page).toHaveURL(/name=mail\.google\.dev/);
+  // Enter applied the value and left the caret in the field; Escape hands the keys back to the player.
+  await expect(field).toBeFocused();
+  await field.press('Escape');
+  await expect(field).not.toBeFocused();
   await page.keyboard.press('End');
   await expect(page.locator('[data-node="mail.google.dev."]')).toBeVisible();
   await expect(page.locator('[data-node="mail.google.dev."]')).toHaveClass(/dns-node-added/);

@@ -107,6 +107,26 @@ test('text fields and selects keep their own keys', async ({ page }) => {
   await expect(stepNumber(page)).toHaveText('3');
 });
 
+test('Enter applies a typed value and keeps the field; Escape leaves it, dropping what was not applied', async ({ page }) => {
+  await page.goto('/en/tcp-connection?step=3');
+  await playerReady(page);
+  const seed = page.getByLabel('Seed');
+  await seed.fill('7');
+  await seed.press('Enter');
+  await expect(page).toHaveURL(/seed=7/);
+  await expect(seed).toBeFocused();
+  await seed.press('Home');
+  await expect(stepNumber(page)).toHaveText('3');
+  // A draft not applied is dropped on Escape; the player's keys work again.
+  await seed.fill('9');
+  await seed.press('Escape');
+  await expect(seed).not.toBeFocused();
+  await expect(seed).toHaveValue('7');
+  await expect(page).toHaveURL(/seed=7/);
+  await page.keyboard.press('Home');
+  await expect(stepNumber(page)).toHaveText('1');
+});
+
 test('keys pressed before the player hydrates are not lost', async ({ page }) => {
   // Hold the scripts back, so the keys surely arrive before hydration.
   await page.route('**/_next/static/chunks/**', async (route) => {

@@ -21,6 +21,10 @@ test('typing the sheet\'s example shows why it is not a URL; the URL keeps it', 
   await field.fill('test.com/food/salad.png');
   await field.press('Enter');
   await expect(page).toHaveURL(/uri=test\.com/);
+  // Enter applied the value and left the caret in the field; Escape hands the keys back to the player.
+  await expect(field).toBeFocused();
+  await field.press('Escape');
+  await expect(field).not.toBeFocused();
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { defaults, formatValue, parseValue, type ParamSpec, type ParamValues } from '@/simulations/core/params';
 import type { Lang } from '@/simulations/core/text';
 import type { Ui } from '../i18n';
@@ -53,12 +53,23 @@ function Field({ spec, value, lang, onSet }: { spec: ParamSpec; value: ParamValu
   }
 }
 
-/** Free-typed values are parsed with the same codec as the URL, on commit (blur or Enter). */
+/**
+ * Free-typed values are parsed with the same codec as the URL, on commit (blur or Enter).
+ * Enter applies and keeps the caret in the field (to correct what was typed): a text field
+ * keeps Home, End and the arrows for editing. Escape leaves the field, dropping what was not
+ * applied, and gives those keys back to the player; Tab applies and leaves.
+ */
 function TextField({ spec, value, lang, onSet, id, help, described }: { spec: ParamSpec; value: ParamValues[string]; lang: Lang; onSet(v: ParamValues[string]): void; id: string; help: React.ReactNode; described?: string }) {
   const shown = formatValue(spec, value);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const cancelled = useRef(false);
   const commit = () => {
+    if (cancelled.current) {
+      cancelled.current = false;
+      setDraft(null);
+      return;
+    }
     if (draft === null) return;
     const r = parseValue(spec, draft);
     setError(r.issue ? r.issue.reason[lang] : null);
@@ -80,6 +91,10 @@ function TextField({ spec, value, lang, onSet, id, help, described }: { spec: Pa
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') {
+            cancelled.current = true;
+            e.currentTarget.blur();
+          }
         }}
         aria-describedby={[described, error ? `${id}-e` : ''].filter(Boolean).join(' ') || undefined}
         aria-invalid={error ? true : undefined}
