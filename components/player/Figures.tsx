@@ -1,9 +1,10 @@
 'use client';
 
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import type { Entity, Scene, View } from '@/simulations/core/timeline';
 import type { Lang } from '@/simulations/core/text';
 import { panelFigures, stageFigure } from '../figures/registry';
+import { useFitNarration } from './fit';
 
 /**
  * The player's stage and panels, drawn from the figure registry as `Diagram` and `SideFigure`
@@ -52,12 +53,15 @@ export function preloadFigures(stage: string, kinds: ReadonlySet<string>): Promi
 }
 
 export function Stage({ kind, scene, view, index, lang, onInspect }: { kind: string; scene: Scene; view: View; index: number; lang: Lang; onInspect?: (id: string) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Full screen: the narration fits its fixed box under the stage (fit.ts), whatever its length.
+  useFitNarration(ref);
   const fig = stageFigure(kind);
   if (!fig) return null;
   const Comp = fig.component;
   const body = <Comp scene={scene} view={view} index={index} lang={lang} onInspect={onInspect} />;
   return (
-    <div className={`diagram diagram-${fig.id}`}>
+    <div ref={ref} className={`diagram diagram-${fig.id}`}>
       {fig.lazy && !ready(Comp) ? <Suspense fallback={<div className={`figure-placeholder placeholder-${fig.id}`} />}>{body}</Suspense> : body}
     </div>
   );

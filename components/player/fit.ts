@@ -31,6 +31,60 @@ export function useFitHeight(root: RefObject<HTMLElement | null>, selector: stri
   });
 }
 
+/** Full screen: the narration's type is set between these (px), then its box scrolls. */
+const NARRATION_FLOOR = 20;
+const NARRATION_SHRINK = 0.68;
+
+/**
+ * Full screen gives the narration a box of fixed height under the diagram, so a long
+ * narration never takes rows from the stage. Its type starts at the full-screen size and
+ * shrinks (to at least 68 % of it, never under 20 px) until the text fits; a text longer
+ * still scrolls inside the box, which then becomes a Tab stop (WCAG 2.1.1). `anchor` is any
+ * element inside the player; runs after every render (each step has its own text) and on
+ * resize; outside full screen the narration keeps its own size and grows with its text.
+ */
+export function useFitNarration(anchor: RefObject<HTMLElement | null>) {
+  useLayoutEffect(() => {
+    const player = anchor.current?.closest<HTMLElement>('section.player');
+    const box = player?.querySelector<HTMLElement>('.narration');
+    const text = box?.querySelector<HTMLElement>('.narration-text');
+    if (!player || !box || !text) return;
+    const full = player.dataset.fullscreen === 'true';
+    const fit = () => {
+      text.style.fontSize = '';
+      if (full) {
+        const over = () => box.scrollHeight > box.clientHeight + 1;
+        const max = parseFloat(getComputedStyle(text).fontSize);
+        const min = Math.min(max, Math.max(NARRATION_FLOOR, max * NARRATION_SHRINK));
+        if (over()) {
+          // Binary search on whole pixels: the largest size that fits, else the floor.
+          let lo = Math.floor(min);
+          let hi = Math.floor(max);
+          while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            text.style.fontSize = `${mid}px`;
+            if (over()) hi = mid - 1;
+            else lo = mid;
+          }
+          text.style.fontSize = `${Math.max(lo, Math.ceil(min))}px`;
+        }
+      }
+      const scrolls = full && box.scrollHeight > box.clientHeight + 1;
+      if (scrolls && !box.hasAttribute('tabindex')) {
+        box.tabIndex = 0;
+        box.dataset.ptPan = 'true';
+      } else if (!scrolls && box.dataset.ptPan === 'true') {
+        box.removeAttribute('tabindex');
+        delete box.dataset.ptPan;
+      }
+    };
+    fit();
+    if (!full) return;
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  });
+}
+
 const TABBABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /**
