@@ -1,19 +1,49 @@
 'use client';
 
 import { m } from 'framer-motion';
-import { useRef } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { entitiesOf } from '@/simulations/core/entities';
 import type { UriPartName, UriPartsEntity, UriRow } from '@/simulations/figures/uri';
 import { useMeasure, type Font, type Measure } from './measure';
 import { useTransition } from './motion';
-import { PAN, sized } from './pan';
+import { PAN } from './pan';
 import { useBox } from './useWidth';
 import type { StageProps } from './types';
 
 /** Width (units) drawn at 1:1; a wider box zooms in (up to 1.6), a narrower one shrinks a little, then wraps the string into more lines. */
 const BASE = 1000;
-/** Narrowest drawing: below it the figure pans. */
-const MIN_W = 300;
+/** Part names (the smallest text) never go below 12 px: the least zoom. */
+const MIN_ZOOM = 12 / 14;
+/**
+ * Drawing widths, widest first (the last is the narrowest: below it the figure pans). A box
+ * takes the widest whose part names stay at 12 px or more. A fixed set, so that the static
+ * HTML can carry every layout and let a container query show the one the box will get:
+ * nothing moves when the script takes over (the string wraps where it will stay wrapped).
+ */
+const WIDTHS = [BASE, 840, 700, 585, 490, 410, 350, 300];
+/** The least box width (CSS px, whole, as clientWidth reports it) for each drawing width. */
+const FROM = WIDTHS.map((w) => Math.ceil(w * MIN_ZOOM));
+const widthFor = (box: number) => WIDTHS[FROM.findIndex((f) => box >= f)] ?? WIDTHS[WIDTHS.length - 1];
+/** The SVG's width: the box, zoomed between 12 px part names and 1.6×, times the reader's +/− zoom. */
+const svgStyle = (W: number): CSSProperties => ({
+  width: `calc(clamp(${FROM[WIDTHS.indexOf(W)]}px, 100%, ${Math.round(W * 1.6)}px) * var(--pt-zoom, 1))`,
+  maxWidth: 'none',
+  maxHeight: 'none',
+  height: 'auto',
+  margin: '0 auto',
+  display: 'block',
+});
+/** Before hydration: each layout shows only in the box widths that will get it (the box is a size container). */
+const VARIANT_CSS = [
+  '.uri-fig{container-type:inline-size}',
+  '.uri-fig>svg.uri-variant{display:none!important}',
+  ...WIDTHS.map((w, i) => {
+    const lo = i === WIDTHS.length - 1 ? '' : `(min-width:${FROM[i] - 0.5}px)`;
+    const hi = i === 0 ? '' : `(max-width:${FROM[i - 1] - 0.51}px)`;
+    const q = [lo, hi].filter(Boolean).join(' and ');
+    return `@container ${q}{.uri-fig>svg.uri-w-${w}{display:block!important}}`;
+  }),
+].join('');
 const PAD = 20;
 const FS = 20; // mono text size
 const CW = 12.6; // one mono cell at FS (every glyph is stretched to its cells with textLength)
@@ -134,11 +164,29 @@ export default function UriParts({ scene, lang }: StageProps) {
   const box = useBox(ref, BASE);
   const measure = useMeasure(ref);
   const ease = useTransition();
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   const e: UriPartsEntity | undefined = entitiesOf(scene, 'uri-parts')[0];
   if (!e) return <div ref={ref} />;
   // Below BASE the drawing shrinks only until its smallest text (the part names) reaches 12 px, then rewraps.
-  const zoom = Math.min(1.6, Math.max(12 / LABEL.size, box.width / BASE));
-  const W = Math.max(MIN_W, Math.floor(box.width / zoom));
+  if (mounted) {
+    return (
+      <div ref={ref} className="uri-fig" style={PAN}>
+        <Drawing e={e} W={widthFor(box.width)} lang={lang} measure={measure} ease={ease} />
+      </div>
+    );
+  }
+  return (
+    <div ref={ref} className="uri-fig" style={PAN}>
+      <style>{VARIANT_CSS}</style>
+      {WIDTHS.map((W) => (
+        <Drawing key={W} e={e} W={W} lang={lang} measure={measure} ease={ease} variant />
+      ))}
+    </div>
+  );
+}
+
+function Drawing({ e, W, lang, measure, ease, variant }: { e: UriPartsEntity; W: number; lang: 'ko' | 'en'; measure: Measure; ease: ReturnType<typeof useTransition>; variant?: boolean }) {
   let y = PAD;
   const blocks = e.rows.map((row) => {
     const titleY = y + 16;
@@ -177,9 +225,8 @@ export default function UriParts({ scene, lang }: StageProps) {
   const notesTop = y + 4;
   const H = Math.round(notesTop + noteLines.length * 22 + (noteLines.length ? 12 : 0));
   return (
-    <div ref={ref} style={PAN}>
-      <svg className="uri-parts" viewBox={`0 0 ${W} ${H}`} style={sized(W * zoom)} role="img" aria-labelledby="uri-parts-title">
-        <title id="uri-parts-title">{lang === 'ko' ? 'URI의 구성 요소' : 'The parts of the URI'}</title>
+    <svg className={`uri-parts uri-w-${W}${variant ? ' uri-variant' : ''}`} viewBox={`0 0 ${W} ${H}`} style={svgStyle(W)} role="img" aria-label={lang === 'ko' ? 'URI의 구성 요소' : 'The parts of the URI'}>
+        <title>{lang === 'ko' ? 'URI의 구성 요소' : 'The parts of the URI'}</title>
         {blocks.map((b) => (
           <g key={b.row.id} className={`uri-row uri-row-${b.row.id}`} data-row={b.row.id}>
             <text x={PAD} y={b.titleY} fontSize={15} fontWeight={700} fill="var(--muted)">
@@ -232,6 +279,5 @@ export default function UriParts({ scene, lang }: StageProps) {
           </text>
         ))}
       </svg>
-    </div>
   );
 }
