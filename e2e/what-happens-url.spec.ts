@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, playerReady, stepNumber, narration } from './fixtures';
 
 test('keyboard stepping walks the journey; step links jump by key; the waterfall grows', async ({ page }) => {
@@ -63,3 +64,19 @@ test('in Korean, HSTS off shows the plain-http redirect first', async ({ page })
   await playerReady(page);
   await expect(narration(page)).toContainText('HSTS 정책을 모릅니다');
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the waterfall meets WCAG AA contrast mid-load and at the end (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/en/what-happens-url');
+    await playerReady(page);
+    // Mid-load some requests have not started (muted labels); at the end every milestone is listed.
+    await page.locator('.prose .step-link[data-step-key="subresources"]').first().click();
+    const midway = await new AxeBuilder({ page }).include('.panel.waterfall').withRules(['color-contrast']).analyze();
+    expect(midway.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+    await page.keyboard.press('End');
+    await expect(page.locator('.waterfall-marks')).toContainText('DOMContentLoaded');
+    const end = await new AxeBuilder({ page }).include('.panel.waterfall').withRules(['color-contrast']).analyze();
+    expect(end.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+  });
+}
