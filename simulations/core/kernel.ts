@@ -9,7 +9,8 @@
  * - One queue, ordered by (time, insertion order): two things scheduled for the same
  *   millisecond happen in the order they were scheduled.
  * - The result is a trace: one entry per event handled, with what it caused, and the
- *   state of every actor after it (states are immutable values, so entries share them).
+ *   state of every actor after it (states are immutable values, so entries share them;
+ *   an entry that changed no actor's state shares the previous entry's `states` record).
  *
  * Logical time is in milliseconds. Nothing here reads a clock or draws unseeded randomness.
  */
@@ -135,10 +136,27 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
   for (const [id, a] of Object.entries(spec.actors)) states[id] = a.init;
   const queue = createQueue<Pending<M, P>>();
   const rng = createRandom(spec.seed);
-  const linkRng = new Map<string, Random>();
-  const linkCount = new Map<string, number>();
-  /** Per actor and timer name: the generation of the pending expiry, 0 when none is pending. */
-  const timerGen = new Map<string, number>();
+  /** Per sender and receiver: the direction's link, its random stream (forked at its first send) and count. */
+  const lanes = new Map<string, Map<string, { link: LinkSpec<M>; rng: Random | null; n: number; dir: string }>>();
+  const laneOf = (from: string, to: string) => {
+    let byTo = lanes.get(from);
+    if (!byTo) lanes.set(from, (byTo = new Map()));
+    let lane = byTo.get(to);
+    if (!lane) {
+      const dir = `${from}>${to}`;
+      const link = spec.links[dir];
+      if (!link) throw new Error(`no link ${dir}`);
+      byTo.set(to, (lane = { link, rng: null, n: 0, dir }));
+    }
+    return lane;
+  };
+  /** Per actor, per timer name: the generation of the pending expiry, 0 when none is pending. */
+  const timerGens = new Map<string, Map<string, number>>();
+  const gensOf = (actor: string) => {
+    let g = timerGens.get(actor);
+    if (!g) timerGens.set(actor, (g = new Map()));
+    return g;
+  };
   let timerCounter = 0;
   const wires: WireRecord<M>[] = [];
   const byId = new Map<string, WireRecord<M>>();
@@ -147,7 +165,8 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
   let halted = false;
 
   for (const s of spec.script ?? []) queue.push(s.at, { kind: 'post', actor: s.to, from: null, data: s.data });
-  entries.push({ i: 0, t: 0, cause: { kind: 'start' }, sent: [], notes: [], timers: [], states: { ...states } });
+  let snapshot: Readonly<Record<string, S>> = { ...states };
+  entries.push({ i: 0, t: 0, cause: { kind: 'start' }, sent: [], notes: [], timers: [], states: snapshot });
 
   const wireOf = (id: string): WireRecord<M> => {
     const w = byId.get(id);
@@ -159,13 +178,10 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
     for (const fx of effects) {
       switch (fx.type) {
         case 'send': {
-          const dir = `${actor}>${fx.to}`;
-          const link = spec.links[dir];
-          if (!link) throw new Error(`no link ${dir}`);
-          const n = linkCount.get(dir) ?? 0;
-          linkCount.set(dir, n + 1);
-          let r = linkRng.get(dir);
-          if (!r) linkRng.set(dir, (r = rng.fork(`link:${dir}`)));
+          const lane = laneOf(actor, fx.to);
+          const link = lane.link;
+          const n = lane.n++;
+          const r = (lane.rng ??= rng.fork(`link:${lane.dir}`));
           // Always two draws per transmission, whatever the config: streams never shift.
           const lossDraw = r.next();
           const jitterDraw = r.next();
@@ -191,17 +207,16 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
           break;
         }
         case 'timer': {
-          const key = `${actor}\u0000${fx.name}`;
           const gen = ++timerCounter; // unique: an old expiry can never match a new timer
-          timerGen.set(key, gen);
+          gensOf(actor).set(fx.name, gen);
           queue.push(now + fx.after, { kind: 'timer', actor, name: fx.name, gen });
           e.timers.push({ actor, name: fx.name, action: 'set', at: now + fx.after });
           break;
         }
         case 'cancel': {
-          const key = `${actor}\u0000${fx.name}`;
-          if ((timerGen.get(key) ?? 0) > 0) {
-            timerGen.set(key, 0); // no pending expiry matches 0
+          const gens = gensOf(actor);
+          if ((gens.get(fx.name) ?? 0) > 0) {
+            gens.set(fx.name, 0); // no pending expiry matches 0
             e.timers.push({ actor, name: fx.name, action: 'cancel' });
           }
           break;
@@ -219,42 +234,52 @@ export function run<S, M, P = never, N = never>(spec: WorldSpec<S, M, P, N>): Tr
     }
   };
 
+  /** Whether an actor's state changed since the last snapshot (states are compared by reference). */
+  let changed = false;
   const stepActor = (actor: string, input: KernelInput<M, P>, now: number, e: TraceEntry<S, P, N>) => {
     const m = spec.actors[actor];
     if (!m) throw new Error(`no actor ${actor}`);
     const r = m.step(states[actor], input, now);
-    states[actor] = r.state;
+    if (r.state !== states[actor]) {
+      states[actor] = r.state;
+      changed = true;
+    }
     apply(actor, r.effects, now, e);
   };
 
+  const fresh = (t: number, cause: Cause<P>): TraceEntry<S, P, N> => ({ i: entries.length, t, cause, sent: [], notes: [], timers: [], states: snapshot });
   while (!halted && entries.length < max) {
     const next = queue.pop();
     if (!next) break;
     const { time: t, item } = next;
     let e: TraceEntry<S, P, N>;
-    const fresh = (cause: Cause<P>): TraceEntry<S, P, N> => ({ i: entries.length, t, cause, sent: [], notes: [], timers: [], states });
     switch (item.kind) {
       case 'timer': {
-        const key = `${item.actor}\u0000${item.name}`;
-        if (timerGen.get(key) !== item.gen) continue; // restarted or cancelled
-        timerGen.set(key, 0); // fired: no longer pending
-        e = fresh({ kind: 'timer', actor: item.actor, name: item.name });
+        const gens = gensOf(item.actor);
+        if (gens.get(item.name) !== item.gen) continue; // restarted or cancelled
+        gens.set(item.name, 0); // fired: no longer pending
+        e = fresh(t, { kind: 'timer', actor: item.actor, name: item.name });
         stepActor(item.actor, { type: 'timer', name: item.name }, t, e);
         break;
       }
       case 'arrive':
-        e = fresh({ kind: 'msg', actor: item.wire.to, wire: item.wire.id });
+        e = fresh(t, { kind: 'msg', actor: item.wire.to, wire: item.wire.id });
         stepActor(item.wire.to, { type: 'msg', msg: item.wire.msg, from: item.wire.from, id: item.wire.id }, t, e);
         break;
       case 'lost':
-        e = fresh({ kind: 'lost', wire: item.wire.id });
+        e = fresh(t, { kind: 'lost', wire: item.wire.id });
         break;
       case 'post':
-        e = fresh({ kind: 'post', actor: item.actor, from: item.from, data: item.data });
+        e = fresh(t, { kind: 'post', actor: item.actor, from: item.from, data: item.data });
         stepActor(item.actor, { type: 'post', data: item.data, from: item.from }, t, e);
         break;
     }
-    e.states = { ...states };
+    // A fresh record only when some actor's state changed: records are never mutated once taken.
+    if (changed) {
+      snapshot = { ...states };
+      changed = false;
+    }
+    e.states = snapshot;
     entries.push(e);
     if (spec.until?.(e, wireOf)) break;
   }
