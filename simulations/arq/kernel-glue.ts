@@ -60,7 +60,9 @@ export function eventCap(cap: number) {
  * The kernel records a cancel only for a timer that was set, once per cancel, so each
  * recorded cancel answers true once.
  */
+const NONE_STOPPED = (): boolean => false;
 export function stoppedTimers(e: Pick<TraceEntry<unknown, unknown, unknown>, 'timers'>): (name: string) => boolean {
+  if (!e.timers.some((x) => x.action === 'cancel')) return NONE_STOPPED;
   const cancels = e.timers.filter((x) => x.action === 'cancel').map((x) => x.name);
   return (name) => {
     const k = cancels.indexOf(name);

@@ -22,6 +22,7 @@ import { round } from '../core/round';
 import { validateArqConfig, type ArqInput } from './config';
 import { eventCap, senderEffects, stoppedTimers } from './kernel-glue';
 import { machinesFor } from './machines';
+import { Ev } from './event';
 import * as N from './narrate';
 import type { AckPacket, ArqConfig, ArqEvent, ArqResult, ArqRun, DataPacket, MachineParams, ReceiverEffect, SackBlock, SenderEffect, SenderInput } from './types';
 
@@ -54,7 +55,6 @@ export function runArq(input: ArqInput, opts: { text?: boolean; events?: boolean
   return simulate(v.config, ARQ_EVENT_CAP, opts.text ?? true, opts.events ?? true);
 }
 
-const SILENT = { ko: '', en: '' };
 
 /** The world: two actors and two links. Exposed so a story can walk the kernel trace itself. */
 export function arqWorld(cfg: ArqConfig, cap = ARQ_EVENT_CAP) {
@@ -131,6 +131,8 @@ export function arqWorld(cfg: ArqConfig, cap = ARQ_EVENT_CAP) {
   return { trace, sender, receiver, capped: stop.capped };
 }
 
+const NO_SACK: SackBlock[] = [];
+
 function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP, narrate = true, keep = true): ArqResult {
   const proto = cfg.protocol;
   const { trace, sender, receiver, capped } = arqWorld(cfg, cap);
@@ -139,27 +141,45 @@ function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP, narrate = true, keep = tr
   const stats = { transmissions: 0, retransmissions: 0, acksSent: 0, dataLost: 0, acksLost: 0, timeouts: 0, fastRetransmits: 0 };
   let doneAt: number | null = null;
   let lastTime = 0;
+  // Views are built only when the log is kept, once per state value (entries share unchanged states).
+  let sState: unknown = undefined;
+  let rState: unknown = undefined;
+  let sv = null as unknown as ArqEvent['sender'];
+  let rv = null as unknown as ArqEvent['receiver'];
+  let time = 0;
+  const log = (kind: ArqEvent['kind'], text: () => ArqEvent['text'], packet: number | null, seq: number | null, ack: number | null, sack: SackBlock[], timer: string | null, at: number | null, lost: boolean, reason: string | null) => {
+    lastTime = time;
+    if (!keep) return;
+    const ev = new Ev(narrate ? text : null);
+    ev.i = events.length;
+    ev.time = time;
+    ev.kind = kind;
+    ev.packet = packet;
+    ev.seq = seq;
+    ev.ack = ack;
+    ev.sack = sack === NO_SACK ? [] : sack;
+    ev.timer = timer;
+    ev.at = at;
+    ev.lost = lost;
+    ev.reason = reason;
+    ev.sender = sv;
+    ev.receiver = rv;
+    events.push(ev as ArqEvent);
+  };
 
   for (const e of trace.entries) {
     if (e.i === 0) continue;
-    const sv = keep ? sender.view(e.states[SENDER]) : (null as never);
-    const rv = keep ? receiver.view((e.states[RECEIVER] as ReceiverActor).m) : (null as never);
-    const log = (kind: ArqEvent['kind'], text: () => ArqEvent['text'], f: Partial<ArqEvent> = {}) => {
-      lastTime = e.t;
-      if (!keep) return;
-      const ev = { i: events.length, time: e.t, kind, packet: null, seq: null, ack: null, sack: [], timer: null, at: null, lost: false, reason: null, ...f, sender: sv, receiver: rv } as ArqEvent;
-      if (!narrate) ev.text = SILENT;
-      else {
-        // Narration is written when first read (a story reads a few; JSON and tests read all).
-        let memo: ArqEvent['text'] | undefined;
-        Object.defineProperty(ev, 'text', { enumerable: true, get: () => (memo ??= text()) });
-      }
-      events.push(ev);
-    };
+    time = e.t;
+    if (keep) {
+      const ss = e.states[SENDER];
+      const rs = (e.states[RECEIVER] as ReceiverActor).m;
+      if (ss !== sState) (sState = ss), (sv = sender.view(ss));
+      if (rs !== rState) (rState = rs), (rv = receiver.view(rs));
+    }
     if (e.cause.kind === 'lost') {
       const m = trace.wire(e.cause.wire).msg;
-      if (m.kind === 'data') log('drop', () => N.narrateDropData(m.packet.payload, m.packet.seq), { packet: m.packet.payload, seq: m.packet.seq, reason: 'data' });
-      else log('drop', () => N.narrateDropAck(m.names, m.ack.ack), { packet: m.names, ack: m.ack.ack, sack: m.sackAbs, reason: 'ack' });
+      if (m.kind === 'data') log('drop', () => N.narrateDropData(m.packet.payload, m.packet.seq), m.packet.payload, m.packet.seq, null, NO_SACK, null, null, false, 'data');
+      else log('drop', () => N.narrateDropAck(m.names, m.ack.ack), m.names, null, m.ack.ack, m.sackAbs, null, null, false, 'ack');
       continue;
     }
     let sent = 0;
@@ -170,12 +190,13 @@ function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP, narrate = true, keep = tr
         case 'ack-handled': {
           const c = (note as { ack: Extract<ArqMsg, { kind: 'ack' }> }).ack;
           if (fx.fastRetransmit) stats.fastRetransmits++;
-          log('ack-recv', () => N.narrateAckRecv(proto, c.names, c.ack.ack, fx, sv), { packet: c.names, ack: c.ack.ack, sack: c.sackAbs, reason: fx.verdict });
+          const v = sv;
+          log('ack-recv', () => N.narrateAckRecv(proto, c.names, c.ack.ack, fx, v), c.names, null, c.ack.ack, c.sackAbs, null, null, false, fx.verdict);
           break;
         }
         case 'timeout-handled':
           stats.timeouts++;
-          log('timeout', () => N.narrateTimeout(proto, fx.resend, fx.nextRto), { timer: fx.timer, packet: fx.resend[0] ?? null });
+          log('timeout', () => N.narrateTimeout(proto, fx.resend, fx.nextRto), fx.resend[0] ?? null, null, null, NO_SACK, fx.timer, null, false, null);
           break;
         case 'send': {
           const w = trace.wire(e.sent[sent++]);
@@ -183,32 +204,39 @@ function simulate(cfg: ArqConfig, cap = ARQ_EVENT_CAP, narrate = true, keep = tr
           stats.transmissions++;
           if (fx.retransmission) stats.retransmissions++;
           if (w.lost) stats.dataLost++;
-          log(fx.retransmission ? 'retransmit' : 'send', () => N.narrateSend(fx.n, fx.packet.seq, at, w.lost, fx.reason, sv), { packet: fx.n, seq: fx.packet.seq, at, lost: w.lost, reason: fx.reason });
+          const v = sv;
+          log(fx.retransmission ? 'retransmit' : 'send', () => N.narrateSend(fx.n, fx.packet.seq, at, w.lost, fx.reason, v), fx.n, fx.packet.seq, null, NO_SACK, null, at, w.lost, fx.reason);
           break;
         }
-        case 'timer-start':
-          log('timer-start', () => N.narrateTimerStart(proto, fx.n, fx.ms, e.t + fx.ms), { timer: fx.timer, packet: fx.n, at: e.t + fx.ms });
+        case 'timer-start': {
+          const t = e.t;
+          log('timer-start', () => N.narrateTimerStart(proto, fx.n, fx.ms, t + fx.ms), fx.n, null, null, NO_SACK, fx.timer, e.t + fx.ms, false, null);
           break;
+        }
         case 'timer-stop':
           // Only a timer that was running is stopped (the kernel records no cancel otherwise).
-          if (stopped(fx.timer)) log('timer-stop', () => N.narrateTimerStop(proto, fx.n), { timer: fx.timer, packet: fx.n });
+          if (stopped(fx.timer)) log('timer-stop', () => N.narrateTimerStop(proto, fx.n), fx.n, null, null, NO_SACK, fx.timer, null, false, null);
           break;
         case 'deliver':
           delivered.push(fx.payload);
-          log('deliver', () => N.narrateDeliver(fx.payload), { packet: fx.payload, seq: (note as { seq: number }).seq });
+          log('deliver', () => N.narrateDeliver(fx.payload), fx.payload, (note as { seq: number }).seq, null, NO_SACK, null, null, false, null);
           break;
-        case 'buffer':
-          log('buffer', () => N.narrateBuffer(fx.payload, rv.expected), { packet: fx.payload, seq: (note as { seq: number }).seq });
+        case 'buffer': {
+          const v = rv;
+          log('buffer', () => N.narrateBuffer(fx.payload, v.expected), fx.payload, (note as { seq: number }).seq, null, NO_SACK, null, null, false, null);
           break;
-        case 'discard':
-          log('discard', () => N.narrateDiscard(proto, fx.payload, fx.reason, rv.expected), { packet: fx.payload, seq: (note as { seq: number }).seq, reason: fx.reason });
+        }
+        case 'discard': {
+          const v = rv;
+          log('discard', () => N.narrateDiscard(proto, fx.payload, fx.reason, v.expected), fx.payload, (note as { seq: number }).seq, null, NO_SACK, null, null, false, fx.reason);
           break;
+        }
         case 'ack': {
           const w = trace.wire(e.sent[sent++]);
           const at = e.t + cfg.oneWayDelay;
           stats.acksSent++;
           if (w.lost) stats.acksLost++;
-          log('ack-send', () => N.narrateAckSend(proto, fx.names, fx.ack.ack, fx.sackAbs, at, w.lost), { packet: fx.names, ack: fx.ack.ack, sack: fx.sackAbs, at, lost: w.lost });
+          log('ack-send', () => N.narrateAckSend(proto, fx.names, fx.ack.ack, fx.sackAbs, at, w.lost), fx.names, null, fx.ack.ack, fx.sackAbs, null, at, w.lost, null);
           break;
         }
       }
