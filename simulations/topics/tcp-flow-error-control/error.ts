@@ -73,6 +73,7 @@ function errorStory(run: ArqResult, chart: ReturnType<typeof chartOf>) {
     const rv = last.receiver;
     parts = [];
     const cap: Text[] = [];
+    const room = () => cap.length < 4; // caption() shows three parts, and '…' when there is a fourth
     const keys: string[] = [];
     if (i === 0) {
       parts.push(X.introText(run));
@@ -86,7 +87,7 @@ function errorStory(run: ArqResult, chart: ReturnType<typeof chartOf>) {
       const rec = delivered.filter((n) => dropped.has(n));
       if (rec.length > 0 || !grouped) parts.push(X.deliverText(delivered, rec));
       else if (!say('deliver', () => X.deliverText(delivered, rec), L.delivered, delivered[0])) for (const n of delivered.slice(1)) tell.say('deliver', () => t('', ''), L.delivered, n);
-      cap.push(t(`${runs(delivered)} 전달`, `${runs(delivered)} delivered`));
+      if (room()) cap.push(t(`${runs(delivered)} 전달`, `${runs(delivered)} delivered`));
       stage.mark(RECEIVER, 'app', t(`${runs(delivered)} 전달`, `deliver ${runs(delivered)}`));
       if (rec.length > 0) keys.push('recovered');
       delivered.length = 0;
@@ -100,8 +101,10 @@ function errorStory(run: ArqResult, chart: ReturnType<typeof chartOf>) {
           tally.sent++;
           if (rtx) tally.resent++;
           say(`send-${e.reason}`, () => X.sendText(e, proto, timeoutAt.has(e.time)), rtx ? L.resent : L.sent, e.packet!);
-          if (!rtx) cap.push(t(`P${e.packet} →`, `P${e.packet} →`));
-          else if (!timeoutAt.has(e.time)) cap.push(e.reason === 'fast-retransmit' ? t(`P${e.packet} 빠른 재전송`, `fast retransmit P${e.packet}`) : t(`P${e.packet} 재전송`, `resend P${e.packet}`));
+          if (room()) {
+            if (!rtx) cap.push(t(`P${e.packet} →`, `P${e.packet} →`));
+            else if (!timeoutAt.has(e.time)) cap.push(e.reason === 'fast-retransmit' ? t(`P${e.packet} 빠른 재전송`, `fast retransmit P${e.packet}`) : t(`P${e.packet} 재전송`, `resend P${e.packet}`));
+          }
           if (e.reason === 'fast-retransmit') {
             keys.push('fast-retransmit');
             stage.mark(SENDER, 'state', t('빠른 재전송', 'fast retransmit'));
@@ -112,7 +115,7 @@ function errorStory(run: ArqResult, chart: ReturnType<typeof chartOf>) {
         }
         case 'ack-send': {
           say('ack-send', () => e.text, L.acks, X.ackLabel(e));
-          cap.push(t(`ACK ${e.ack} ←`, `ACK ${e.ack} ←`));
+          if (room()) cap.push(t(`ACK ${e.ack} ←`, `ACK ${e.ack} ←`));
           const seg = tcp ? ackSegment(e.packet!, e.receiver.window - e.receiver.buffered.length, e.sack) : null;
           stage.send({ id: `a${e.i}`, from: RECEIVER, to: SENDER, y1: rowAt(e.at), lost: e.lost, label: seg ? tcpAckLabel(seg) : X.ackLabel(e), chip: tcp ? X.ackChip(e, S) : `ACK ${e.ack}`, tone: 'ack', packet: seg ? ackRef(seg, e.time) : undefined });
           break;
@@ -124,12 +127,12 @@ function errorStory(run: ArqResult, chart: ReturnType<typeof chartOf>) {
             if (sawDrop) say('drop', () => e.text, L.lost, e.packet!);
             else parts.push(X.firstLossText(e, proto));
             sawDrop = true;
-            cap.push(t(`P${e.packet} 손실 ✕`, `P${e.packet} lost ✕`));
+            if (room()) cap.push(t(`P${e.packet} 손실 ✕`, `P${e.packet} lost ✕`));
             keys.push('loss');
           } else {
             tally.lostAcks++;
             say('drop-ack', () => e.text, L.acksLost, `ACK ${e.ack}`);
-            cap.push(t(`ACK ${e.ack} 손실 ✕`, `ACK ${e.ack} lost ✕`));
+            if (room()) cap.push(t(`ACK ${e.ack} 손실 ✕`, `ACK ${e.ack} lost ✕`));
             keys.push('ack-loss');
           }
           break;
@@ -139,13 +142,13 @@ function errorStory(run: ArqResult, chart: ReturnType<typeof chartOf>) {
           break;
         case 'buffer':
           say('buffer', () => e.text, L.buffered, e.packet!);
-          cap.push(t(`P${e.packet} 보관`, `P${e.packet} buffered`));
+          if (room()) cap.push(t(`P${e.packet} 보관`, `P${e.packet} buffered`));
           held.buffered.push(e.packet!);
           keys.push('buffer');
           break;
         case 'discard':
           say(`discard-${e.reason}`, () => e.text, L.discarded, e.packet!);
-          cap.push(t(`P${e.packet} 폐기`, `P${e.packet} discarded`));
+          if (room()) cap.push(t(`P${e.packet} 폐기`, `P${e.packet} discarded`));
           held.discarded.push(e.packet!);
           if (e.reason === 'out-of-order') keys.push('discard');
           break;
@@ -155,18 +158,18 @@ function errorStory(run: ArqResult, chart: ReturnType<typeof chartOf>) {
           if (e.reason === 'duplicate') {
             keys.push('dup-ack');
             const n = tcp ? e.sender.dupAcks : 0;
-            cap.push(n > 0 ? t(`중복 ${a} #${n}`, `dup ${a} #${n}`) : t(`중복 ${a}`, `dup ${a}`));
+            if (room()) cap.push(n > 0 ? t(`중복 ${a} #${n}`, `dup ${a} #${n}`) : t(`중복 ${a}`, `dup ${a}`));
             held.dups.push(n);
           } else if (e.reason === 'stale') {
-            cap.push(t(`${a} 도착`, `${a} in`));
+            if (room()) cap.push(t(`${a} 도착`, `${a} in`));
             held.stale++;
-          } else cap.push(e.reason === 'advance' ? t(`${a} 도착, 윈도 이동`, `${a} in, window slides`) : t(`${a} 도착`, `${a} in`));
+          } else if (room()) cap.push(e.reason === 'advance' ? t(`${a} 도착, 윈도 이동`, `${a} in, window slides`) : t(`${a} 도착`, `${a} in`));
           break;
         }
         case 'timeout': {
           parts.push(e.text);
-          const resent = runs(m.events.filter((x) => x.kind === 'retransmit' && x.time === e.time).map((x) => x.packet!).concat(e.sender.queued));
-          cap.push(t(`타임아웃 → ${resent} 재전송`, `timeout → resend ${resent}`));
+          const resent = () => runs(m.events.filter((x) => x.kind === 'retransmit' && x.time === e.time).map((x) => x.packet!).concat(e.sender.queued));
+          if (room()) cap.push(t(`타임아웃 → ${resent()} 재전송`, `timeout → resend ${resent()}`));
           keys.push('timeout');
           stage.timerEnd(e.timer!, 'fired');
           stage.mark(SENDER, 'timer', t('타임아웃', 'timeout'));

@@ -118,7 +118,8 @@ export class Panels {
 
 /** Consecutive runs: [2,3,4,5,7] → "P2–P5, P7" (with the given prefix). */
 export function runs(ns: readonly number[], prefix = 'P'): string {
-  const sorted = [...new Set(ns)].sort((a, b) => a - b);
+  const sorted: number[] = [];
+  for (const n of [...ns].sort((a, b) => a - b)) if (sorted[sorted.length - 1] !== n) sorted.push(n);
   const out: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
