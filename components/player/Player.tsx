@@ -58,7 +58,9 @@ const kindsAt = (tl: Timeline, i: number) =>
  */
 export default function Player({ slug, lang, t, title, meta, initial }: { slug: string; lang: Lang; t: Ui; title?: string; meta: TopicMeta; initial: Timeline }) {
   const topic = useMemo(() => playableOf(meta), [meta]);
-  use(loadFirstFrame(`${lang}:${slug}`, meta.diagram, kindsAt(initial, 0)));
+  // Sampled once per page, not on every render (each step re-renders the player).
+  const firstKinds = useMemo(() => kindsAt(initial, 0), [initial]);
+  use(loadFirstFrame(`${lang}:${slug}`, meta.diagram, firstKinds));
   // A topic with several scenarios shows them as tabs; `scenarioName` names the one chosen
   // (its params are in the settings); `run` is what is on screen until the next run arrives.
   const [scenarioName, setScenarioName] = useState(topic.scenes?.default);

@@ -1,9 +1,24 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { Beat as Step } from '@/simulations/core/story';
 import type { Lang } from '@/simulations/core/text';
 import type { Ui } from '../i18n';
+
+/**
+ * One step. Memoised: moving to the next step re-renders the two items whose `current`
+ * changed, not the whole list (a long run has hundreds of steps).
+ */
+const Item = memo(function Item({ i, stepKey, caption, current, pick }: { i: number; stepKey?: string; caption: string; current: boolean; pick(i: number): void }) {
+  return (
+    <li data-key={stepKey}>
+      <button type="button" tabIndex={current ? 0 : -1} aria-current={current ? 'step' : undefined} onClick={() => pick(i)}>
+        <span className="n">{i + 1}</span>
+        <span className="c">{caption}</span>
+      </button>
+    </li>
+  );
+});
 
 /**
  * The steps as one Tab stop (roving tabindex): only the current step is in the Tab order;
@@ -12,6 +27,12 @@ import type { Ui } from '../i18n';
  */
 export function StepList({ t, steps, index, lang, onPick }: { t: Ui; steps: Step[]; index: number; lang: Lang; onPick(i: number): void }) {
   const listRef = useRef<HTMLOListElement>(null);
+  // The items get one stable handler that calls the latest `onPick` (the player passes a new one per render).
+  const pickRef = useRef(onPick);
+  useEffect(() => {
+    pickRef.current = onPick;
+  });
+  const pick = useCallback((i: number) => pickRef.current(i), []);
   // Keep the current step visible inside the list (without scrolling the page).
   useEffect(() => {
     const list = listRef.current;
@@ -39,12 +60,7 @@ export function StepList({ t, steps, index, lang, onPick }: { t: Ui; steps: Step
         }}
       >
         {steps.map((s, i) => (
-          <li key={i} data-key={s.key}>
-            <button type="button" tabIndex={i === index ? 0 : -1} aria-current={i === index ? 'step' : undefined} onClick={() => onPick(i)}>
-              <span className="n">{i + 1}</span>
-              <span className="c">{s.caption[lang]}</span>
-            </button>
-          </li>
+          <Item key={i} i={i} stepKey={s.key} caption={s.caption[lang]} current={i === index} pick={pick} />
         ))}
       </ol>
     </nav>
