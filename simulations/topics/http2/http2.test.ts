@@ -122,3 +122,14 @@ describe('the scenario', () => {
     expect(keys.indexOf('hol')).toBeLessThan(keys.indexOf('rto'));
   });
 });
+
+describe('the HPACK panel', () => {
+  it('keeps the dynamic table the last request block left, to the end of the run', async () => {
+    const { withScenes } = await import('../../core/timeline');
+    const sc = (await import('.')).default;
+    const tl = withScenes(sc.simulate({}, 1));
+    const last = tl.steps[tl.steps.length - 1].scene.entities.hpack as unknown as { dynamic: unknown[]; blocks: unknown[] };
+    expect(last.blocks.length).toBeGreaterThan(1);
+    expect(last.dynamic.length).toBeGreaterThan(0);
+  });
+});

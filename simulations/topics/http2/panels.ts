@@ -6,7 +6,9 @@ import type { HpackBlock } from './h2';
 import type { Resource } from './site';
 
 /** The HPACK panel once `n` request blocks have been sent (0: the empty dynamic table). */
-export function hpackPanel(blocks: readonly HpackBlock[], n: number, limit: number): HpackEntity {
+export function hpackPanel(blocks: readonly HpackBlock[], sent: number, limit: number): HpackEntity {
+  // Never past the last block: a count that ran ahead must not empty the panel.
+  const n = Math.min(sent, blocks.length);
   const b = n > 0 ? blocks[n - 1] : undefined;
   const added = b ? b.fields.filter((f) => f.kind === 'incremental').length : 0;
   const used = new Set<number>();
