@@ -35,8 +35,8 @@ test('fixed ISNs show seq=1000 and the SYN-ACK acknowledges 1001', async ({ page
   await goToKey(page, 'syn-ack');
   await expect(narration(page)).toContainText('SYN-ACK (seq=5000, ack=1001)');
   await expect(page.locator('[data-actor="client"] .actor-state-text')).toHaveText('SYN-SENT');
-  await expect(page.locator('.fsm-state.at-server')).toContainText('SYN-RECEIVED');
-  await expect(page.locator('.fsm-edge.lit-server')).toHaveCount(1);
+  await expect(page.locator('.fsm-state[data-at~="server"]')).toContainText('SYN-RECEIVED');
+  await expect(page.locator('.fsm-edge[data-lit="server"]')).toHaveCount(1);
 });
 
 test('the first closer half-closes with shutdown(SHUT_WR)', async ({ page }) => {

@@ -69,7 +69,7 @@ export default function TcpStateFigure({ entities, scene, lang }: PanelProps) {
               ? `M${a.x - BW / 2} ${a.y} H 8 V ${b.y} H ${b.x - BW / 2}`
               : `M${p0.x} ${p0.y} L${p1.x} ${p1.y}`;
           return (
-            <path key={`${tr.from}>${tr.to}`} d={d} className={`fsm-edge${on ? ` lit role-${role(on.actor)}` : ''}`} markerEnd="url(#fsm-arrow)">
+            <path key={`${tr.from}>${tr.to}`} d={d} className={`fsm-edge${on ? ` lit role-${role(on.actor)}` : ''}`} data-lit={on?.actor} markerEnd="url(#fsm-arrow)">
               <title>{`${tr.from} → ${tr.to}: ${tr.label[lang]}`}</title>
             </path>
           );
@@ -78,7 +78,7 @@ export default function TcpStateFigure({ entities, scene, lang }: PanelProps) {
           const c = center(s);
           const who = activeOf(s);
           return (
-            <g key={s} className={`fsm-state${who.length ? ` active role-${who.length > 1 ? 'many' : role(who[0])}` : ''}`} transform={`translate(${c.x}, ${c.y})`}>
+            <g key={s} className={`fsm-state${who.length ? ` active role-${who.length > 1 ? 'many' : role(who[0])}` : ''}`} data-at={who.length ? who.join(' ') : undefined} transform={`translate(${c.x}, ${c.y})`}>
               <rect x={-BW / 2} y={-BH / 2} width={BW} height={BH} rx={8} />
               <text textAnchor="middle" y={5}>
                 {s}
