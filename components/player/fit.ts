@@ -32,13 +32,13 @@ export function useFitHeight(root: RefObject<HTMLElement | null>, selector: stri
 }
 
 /** Full screen: the narration's type is set between these (px), then its box scrolls. */
-const NARRATION_FLOOR = 20;
+const NARRATION_FLOOR = 24;
 const NARRATION_SHRINK = 0.68;
 
 /**
  * Full screen gives the narration a box of fixed height under the diagram, so a long
  * narration never takes rows from the stage. Its type starts at the full-screen size and
- * shrinks (to at least 68 % of it, never under 20 px) until the text fits; a text longer
+ * shrinks (to at least 68 % of it, never under 24 px, the back row's minimum) until the text fits; a text longer
  * still scrolls inside the box, which then becomes a Tab stop (WCAG 2.1.1). `anchor` is any
  * element inside the player; runs after every render (each step has its own text) and on
  * resize; outside full screen the narration keeps its own size and grows with its text.
