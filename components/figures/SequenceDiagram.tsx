@@ -1,7 +1,7 @@
 'use client';
 
 import { m } from 'framer-motion';
-import { useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { entitiesOf } from '@/simulations/core/entities';
 import type { Lang } from '@/simulations/core/text';
 import { SEQ, actorX, rowY, zoomFor } from './geometry';
@@ -22,7 +22,7 @@ const fs = (f: { size: number; weight: number }) => ({ fontSize: f.size, fontWei
  * least 1:1: a wide box zooms in, a narrow one pans sideways; in full screen it fills the
  * height it is given with as many rows as fit.
  */
-export default function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
+function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
   const ref = useRef<HTMLDivElement>(null);
   const box = useBox(ref, SEQ.baseWidth);
   const measure = useMeasure(ref);
@@ -36,14 +36,20 @@ export default function SequenceDiagram({ scene, view, index, lang, onInspect }:
   const W = Math.max(minW, Math.floor(box.width / zoom));
   const byId = new Map(actors.map((a) => [a.id, a]));
   const lifeline = (id: string) => actorX(byId.get(id)?.x ?? 50, W);
-  const head = layoutHead(actors, lifeline, W, lang, measure);
+  // Laying out is the costly part of a render: redo it only when what it reads changes.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const head = useMemo(() => layoutHead(actors, lifeline, W, lang, measure), [scene, W, lang, measure]);
   const total = view.rows ?? 1;
   const fit = box.full && box.height > 0 ? Math.floor((box.height / zoom - head.height - 6) / SEQ.row) : SEQ.visibleRows;
   const rows = Math.max(3, Math.min(total, fit));
   const first = Math.max(0, Math.min(index - Math.floor(rows * 0.6), total - rows));
   const bodyH = rows * SEQ.row;
   const height = head.height + bodyH + 6;
-  const body = layoutBody({ actors, messages, marks, timers, ticks: view.ticks ?? [], index, first, rows, W, lifeline, lang, measure });
+  const body = useMemo(
+    () => layoutBody({ actors, messages, marks, timers, ticks: view.ticks ?? [], index, first, rows, W, lifeline, lang, measure }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [scene, view, index, first, rows, W, lang, measure],
+  );
   const shown = (y: number) => y >= first - 1 && y <= first + rows;
 
   return (
@@ -130,3 +136,6 @@ export default function SequenceDiagram({ scene, view, index, lang, onInspect }:
     </div>
   );
 }
+
+/** Memoised: a render of the player that changes neither the scene, the step nor the box draws nothing anew. */
+export default memo(SequenceDiagram);

@@ -59,7 +59,8 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
     };
     setMeasure(() => make());
     let live = true;
-    document.fonts?.ready.then(() => live && setMeasure(() => make()));
+    // Measure again once fonts arrive; when they are already there, a second pass would only cost a render.
+    if (document.fonts && document.fonts.status !== 'loaded') document.fonts.ready.then(() => live && setMeasure(() => make()));
     return () => {
       live = false;
     };
