@@ -17,6 +17,8 @@ import { run, type KernelEffect, type KernelInput, type Machine, type Trace } fr
 import { createTcb, step, type Effect, type Signal, type Tcb } from '../tcp/machine';
 import { dataLength, type Segment } from '../tcp/segment';
 import type { TcpState } from '../tcp/states';
+import { completedUnits, deliverArrived, standIn } from './stream';
+import { concat } from '../wire/bytes';
 
 export type Side = 'client' | 'server';
 export const PEER: Record<Side, Side> = { client: 'server', server: 'client' };
@@ -104,18 +106,6 @@ export interface ConnectionRun {
   ports: Record<Side, number>;
 }
 
-const STAND_IN = (b: Uint8Array) => {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += b[i] < 0x80 ? String.fromCharCode(b[i]) : '.';
-  return s;
-};
-
-const append = (a: Uint8Array, b: Uint8Array) => {
-  const c = new Uint8Array(a.length + b.length);
-  c.set(a);
-  c.set(b, a.length);
-  return c;
-};
 
 /** Units of `side` that may go now: the next own units whose every earlier peer unit has arrived. */
 function ready(side: Side, s: HostState, units: readonly StreamUnit[]): number[] {
@@ -176,23 +166,11 @@ function hostActor(side: Side, o: ConnectionOptions): Machine<ActorState, WireMs
             if (e.signal === 'eof') maybeClose(true);
             break;
           case 'deliver': {
-            const n = dataLength(e.data);
-            const at = s.received.length;
-            const piece = s.pieces.find((p) => p.off <= at && p.off + p.bytes.length >= at + n);
-            if (!piece) throw new Error(`transport: no arrived bytes for offset ${at}`);
-            s = { ...s, received: append(s.received, piece.bytes.slice(at - piece.off, at - piece.off + n)) };
+            s = { ...s, received: deliverArrived(s.received, s.pieces, dataLength(e.data), 'transport') };
             // Which peer units are now complete?
-            let end = 0;
-            const got = [...s.got];
-            for (let i = 0; i < o.units.length; i++) {
-              if (o.units[i].from === side) continue;
-              end += o.units[i].bytes.length;
-              if (end <= s.received.length && !got.includes(i)) {
-                got.push(i);
-                fx.push({ type: 'note', note: { type: 'unit-received', unit: i } });
-              }
-            }
-            s = { ...s, got };
+            const newly = completedUnits(o.units, side, s.received.length, s.got);
+            for (const i of newly) fx.push({ type: 'note', note: { type: 'unit-received', unit: i } });
+            s = { ...s, got: [...s.got, ...newly] };
             schedule();
             maybeClose(false);
             break;
@@ -208,9 +186,9 @@ function hostActor(side: Side, o: ConnectionOptions): Machine<ActorState, WireMs
         else if (p.call === 'close') feed({ type: 'close' });
         else {
           const u = o.units[p.i];
-          s = { ...s, out: append(s.out, u.bytes) };
+          s = { ...s, out: concat(s.out, u.bytes) };
           fx.push({ type: 'note', note: { type: 'unit-sent', unit: p.i } });
-          feed({ type: 'send', data: STAND_IN(u.bytes) });
+          feed({ type: 'send', data: standIn(u.bytes) });
           maybeClose(false);
         }
       } else if (input.type === 'msg') {

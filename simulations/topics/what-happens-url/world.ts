@@ -15,6 +15,8 @@ import { run, type KernelEffect, type KernelInput, type Machine, type Trace } fr
 import { createTcb, step, type Effect, type Tcb, type TimerName } from '../../tcp/machine';
 import { dataLength, type Segment } from '../../tcp/segment';
 import type { TcpState } from '../../tcp/states';
+import { completedUnits, deliverArrived, standIn } from '../../https/stream';
+import { concat } from '../../wire/bytes';
 
 export type Side = 'client' | 'server';
 
@@ -94,18 +96,6 @@ export type WebTrace = Trace<HostState, WireMsg, Post, Note>;
 
 type Fx = KernelEffect<WireMsg, Post, Note>;
 
-const STAND_IN = (b: Uint8Array) => {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += b[i] < 0x80 ? String.fromCharCode(b[i]) : '.';
-  return s;
-};
-
-const append = (a: Uint8Array, b: Uint8Array) => {
-  const c = new Uint8Array(a.length + b.length);
-  c.set(a);
-  c.set(b, a.length);
-  return c;
-};
 
 const PEER: Record<Side, string> = { client: 'server', server: 'browser' };
 const SELF: Record<Side, string> = { client: 'browser', server: 'server' };
@@ -170,21 +160,9 @@ function hostActor(side: Side, plans: readonly ConnPlan[]): Machine<HostState, W
           case 'signal': if (e.signal === 'connected') next(k); break;
           case 'deliver': {
             const c = conns[k];
-            const n = dataLength(e.data);
-            const at = c.received.length;
-            const piece = c.pieces.find((p) => p.off <= at && p.off + p.bytes.length >= at + n);
-            if (!piece) throw new Error(`what-happens-url: no arrived bytes for offset ${at}`);
-            const received = append(c.received, piece.bytes.slice(at - piece.off, at - piece.off + n));
-            let end = 0;
-            const got = [...c.got];
-            const units = plans[k].units;
-            const newly: number[] = [];
-            for (let i = 0; i < units.length; i++) {
-              if (units[i].from === side) continue;
-              end += units[i].bytes.length;
-              if (end <= received.length && !got.includes(i)) { got.push(i); newly.push(i); }
-            }
-            conns[k] = { ...c, received, got };
+            const received = deliverArrived(c.received, c.pieces, dataLength(e.data), 'what-happens-url');
+            const newly = completedUnits(plans[k].units, side, received.length, c.got);
+            conns[k] = { ...c, received, got: [...c.got, ...newly] };
             for (const i of newly) {
               fx.push({ type: 'note', note: { type: 'unit-received', conn: k, unit: i } });
               if (side === 'client') gates(k, i);
@@ -207,9 +185,9 @@ function hostActor(side: Side, plans: readonly ConnPlan[]): Machine<HostState, W
           if (conns[p.conn].tcb.state === 'ESTABLISHED') next(p.conn);
         } else {
           const u = plans[p.conn].units[p.i];
-          conns[p.conn] = { ...conns[p.conn], out: append(conns[p.conn].out, u.bytes) };
+          conns[p.conn] = { ...conns[p.conn], out: concat(conns[p.conn].out, u.bytes) };
           fx.push({ type: 'note', note: { type: 'unit-sent', conn: p.conn, unit: p.i } });
-          feed(p.conn, { type: 'send', data: STAND_IN(u.bytes) });
+          feed(p.conn, { type: 'send', data: standIn(u.bytes) });
         }
       } else if (input.type === 'msg') {
         const { seg, bytes } = input.msg;
