@@ -21,7 +21,8 @@ export const STUB_TIMEOUT = 5000;
 export const STUB_ATTEMPTS = 2;
 
 /** The hosts file (RFC 952's HOSTS.TXT lives on as /etc/hosts). */
-export const HOSTS: Readonly<Record<string, string[]>> = { localhost: ['127.0.0.1', '::1'] };
+// Tables keyed by names a user types have no prototype: "__proto__" or "constructor" is just a name.
+export const HOSTS: Readonly<Record<string, string[]>> = Object.assign(Object.create(null), { localhost: ['127.0.0.1', '::1'] });
 
 export interface StubConfig {
   ip: string;

@@ -68,7 +68,8 @@ function delegate(zone: string, actor: string): DnsRecord[] {
 }
 const glue = (actor: string, ttl: number) => SERVERS.filter((s) => s.actor === actor).map((h) => a(h.name, h.ip, ttl));
 
-export const ZONES: Record<string, Zone> = {
+/** Keyed by names a user types: no prototype, so "__proto__" or "constructor" is just a name. */
+export const ZONES: Record<string, Zone> = Object.assign(Object.create(null), {
   '': {
     origin: '',
     records: [
@@ -193,7 +194,7 @@ export const ZONES: Record<string, Zone> = {
       a('www.example.org', '203.0.113.96', 3600),
     ],
   },
-};
+});
 
 /** Which zones each server actor is authoritative for. */
 export const SERVES: Readonly<Record<string, readonly string[]>> = {

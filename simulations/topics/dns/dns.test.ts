@@ -190,3 +190,11 @@ describe('dns: any input', () => {
     expect(parseParams(params, new URLSearchParams({ name: '-bad-.com' })).values.name).toBe('-bad-.com');
   });
 });
+
+describe('dns: names that are also object keys', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty.com'])('%s gives a timeline, never an exception', async (name) => {
+    const sc = (await import('.')).default;
+    const tl = sc.simulate({ name }, 1);
+    expect(tl.steps.length).toBeGreaterThan(0);
+  });
+});

@@ -36,9 +36,14 @@ export const BASE_NAMES: readonly string[] = [
 const asLine = (r: DnsRecord): NsRecord[] => (typeof r.type === 'string' ? [{ owner: r.name, type: r.type, ttl: r.ttl, data: zoneFileData(r) }] : []);
 
 /** Records by zone apex. */
-export const ZONE_RECORDS: Readonly<Record<string, readonly NsRecord[]>> = Object.fromEntries(
+export const ZONE_RECORDS: Readonly<Record<string, readonly NsRecord[]>> = nullProto(Object.fromEntries(
   Object.entries(ZONES).map(([apex, zone]) => [apex, zone.records.flatMap(asLine)]),
-);
+));
+
+/** A copy with no prototype: looked up by names a user types ("__proto__" is just a name). */
+function nullProto<T>(o: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null), o);
+}
 
 /** The canonical name a name is an alias of, from the base zones' CNAME records. */
 export function cnameOf(name: string): string | null {
