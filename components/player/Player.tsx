@@ -1,6 +1,6 @@
 'use client';
 
-import { Suspense, lazy, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, startTransition, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LazyMotion, MotionConfig, domMin } from 'framer-motion';
 import type { Lang } from '@/simulations/core/text';
 import { sceneAt } from '@/simulations/core/story';
@@ -13,6 +13,7 @@ import { playableOf, type TopicMeta } from './meta';
 import { COMPUTING, requestRun } from './runs';
 import { onStepRequest } from './bus';
 import { resolveStep, runFileName } from './url';
+import { scheduleUrl } from './urlWrite';
 import { readTopicUrl, scenarioOf, writeTopicQuery } from './scenes';
 import { ScenarioTabs } from './ScenarioTabs';
 import { ownsKey, takeBufferedKeys } from './keys';
@@ -122,11 +123,15 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
         (res) => {
           if (id !== latest.current) return;
           const next: Run = { scene, values: res.values, timeline: res.timeline };
-          setComputing(false);
-          setValues(res.values);
-          setRun(next);
-          if (then) then(next, res.issues);
-          else if (res.issues.length) setNotices(paramNotices(res.issues));
+          // A long run is a big render: as a transition React renders it in slices, so
+          // the page keeps answering meanwhile (the previous frame stays until it is ready).
+          startTransition(() => {
+            setComputing(false);
+            setValues(res.values);
+            setRun(next);
+            if (then) then(next, res.issues);
+            else if (res.issues.length) setNotices(paramNotices(res.issues));
+          });
         },
         () => {
           if (id === latest.current) setComputing(false);
@@ -219,10 +224,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
   useEffect(() => {
     if (!ready) return;
     const q = writeTopicQuery(topic, run.scene, run.values, index);
-    const next = `${window.location.pathname}${q}${window.location.hash}`;
-    if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-      window.history.replaceState(window.history.state, '', next);
-    }
+    scheduleUrl(`${window.location.pathname}${q}${window.location.hash}`);
   }, [ready, topic, run, index]);
 
   // The figures the next step draws start loading now (a panel that appears later in the run

@@ -1,6 +1,7 @@
 'use client';
 
 import type { Lang } from '@/simulations/core/text';
+import { flushUrl } from '../player/urlWrite';
 
 /** Switches language on the same page, keeping the URL's state (params, step). */
 export function LangSwitch({ lang, path, label, name }: { lang: Lang; path: string; label: string; name: string }) {
@@ -16,6 +17,7 @@ export function LangSwitch({ lang, path, label, name }: { lang: Lang; path: stri
       data-testid="lang-switch"
       onClick={(e) => {
         e.preventDefault();
+        flushUrl();
         window.location.assign(`${href}${window.location.search}${window.location.hash}`);
       }}
     >
