@@ -1,6 +1,7 @@
 'use client';
 
 import { m } from 'framer-motion';
+import { memo } from 'react';
 import type { MessageEntity } from '@/simulations/core/timeline';
 import type { Lang } from '@/simulations/core/text';
 import { lerp } from './geometry';
@@ -12,7 +13,50 @@ import { FONT } from './seqBody';
  * One message: its arrow, and either the chip of a packet in flight or its label, both placed
  * by the layout. Its colour comes from `tone` (a CSS class), never from its text.
  */
-export function Message({ msg, at, label, chip, current, onInspect, lang }: { msg: MessageEntity; at: { x0: number; y0: number; x1: number; y1: number }; label?: Label; chip?: Chip; current: boolean; onInspect?: (id: string) => void; lang: Lang }) {
+interface Props {
+  msg: MessageEntity;
+  at: { x0: number; y0: number; x1: number; y1: number };
+  label?: Label;
+  chip?: Chip;
+  current: boolean;
+  onInspect?: (id: string) => void;
+  lang: Lang;
+}
+
+/**
+ * Whether two renders of a message draw the same thing. A step re-renders the whole diagram
+ * with fresh objects (the scene is sampled per step, the layout redone), but most arrows on
+ * screen are unchanged: comparing what is drawn lets them skip their render and animations.
+ */
+function same(a: Props, b: Props): boolean {
+  const m = a.msg;
+  const n = b.msg;
+  return (
+    m.id === n.id &&
+    m.status === n.status &&
+    m.progress === n.progress &&
+    m.label === n.label &&
+    m.tone === n.tone &&
+    m.retransmission === n.retransmission &&
+    a.at.x0 === b.at.x0 &&
+    a.at.y0 === b.at.y0 &&
+    a.at.x1 === b.at.x1 &&
+    a.at.y1 === b.at.y1 &&
+    a.label?.x === b.label?.x &&
+    a.label?.y === b.label?.y &&
+    a.label?.text === b.label?.text &&
+    a.label?.font === b.label?.font &&
+    a.chip?.x === b.chip?.x &&
+    a.chip?.y === b.chip?.y &&
+    a.chip?.w === b.chip?.w &&
+    a.chip?.text === b.chip?.text &&
+    a.current === b.current &&
+    a.onInspect === b.onInspect &&
+    a.lang === b.lang
+  );
+}
+
+export const Message = memo(function Message({ msg, at, label, chip, current, onInspect, lang }: Props) {
   const ease = useTransition();
   const flying = msg.status === 'flight';
   const k = flying ? Math.max(msg.progress, 0.14) : 1;
@@ -58,4 +102,4 @@ export function Message({ msg, at, label, chip, current, onInspect, lang }: { ms
       )}
     </g>
   );
-}
+}, same);

@@ -76,7 +76,7 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
             {actors.map((a) => (
               <line key={a.id} className={`lifeline role-${a.role}`} x1={lifeline(a.id)} x2={lifeline(a.id)} y1={0} y2={total * SEQ.row} />
             ))}
-            {timers.map((tm) => {
+            {timers.filter((tm) => tm.y1 >= first - 1 && tm.y0 <= first + rows).map((tm) => {
               const x = body.timerX.get(tm.id) ?? lifeline(tm.on);
               return (
                 <g key={tm.id} className={`timer timer-${tm.status}`}>

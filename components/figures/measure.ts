@@ -18,6 +18,8 @@ export interface Metrics {
 
 export type Measure = (text: string, font: Font) => Metrics;
 
+const caches = new Map<string, Map<string, Metrics>>();
+
 const wide = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
 
 /** A generous estimate (used before the page can measure, e.g. in the static HTML). */
@@ -42,17 +44,23 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
       const cs = getComputedStyle(el);
       const sans = cs.getPropertyValue('--font').trim() || cs.fontFamily;
       const mono = cs.getPropertyValue('--mono').trim() || 'monospace';
-      const cache = new Map<string, Metrics>();
+      // One cache per font set and font state, shared by every drawing on the page (a new
+      // run or another figure measures only the texts not seen before).
+      const set = `${sans}|${mono}|${document.fonts?.status ?? ''}`;
+      let cache = caches.get(set);
+      if (!cache) caches.set(set, (cache = new Map()));
+      const known = cache;
       return (text, f) => {
         const key = `${f.size}|${f.weight}|${f.mono ? 1 : 0}|${text}`;
-        let m = cache.get(key);
+        let m = known.get(key);
         if (!m) {
           ctx.font = `${f.weight} ${f.size}px ${f.mono ? mono : sans}`;
           const r = ctx.measureText(text);
           const e = estimate(text, f);
           // The line box SVG reports for a text: at least the font's own, whichever font the glyphs fall back to.
           m = { w: r.width, asc: Math.max(r.fontBoundingBoxAscent || 0, e.asc), desc: Math.max(r.fontBoundingBoxDescent || 0, e.desc) };
-          cache.set(key, m);
+          if (known.size > 50_000) known.clear();
+          known.set(key, m);
         }
         return m;
       };

@@ -130,12 +130,14 @@ export function layoutBody(p: BodyIn): Body {
   const visible = (y: number) => y >= first && y < first + rows;
 
   // Lost crosses and fired-timer bursts are shapes: nothing may be written over them.
+  // (Only those that can touch the visible rows: a long run has hundreds out of view.)
+  const near = (y: number) => y >= first - 1 && y <= first + rows;
   for (const m of p.messages) {
-    if (m.status !== 'lost') continue;
+    if (m.status !== 'lost' || !near(m.y1)) continue;
     const a = arrow(m, lifeline);
     placer.take({ l: a.x1 - 9, t: a.y1 - 9, r: a.x1 + 9, b: a.y1 + 9 });
   }
-  for (const t of p.timers) if (t.status === 'fired') placer.take({ l: timerX.get(t.id)! - 7, t: rowY(t.y1) - 7, r: timerX.get(t.id)! + 7, b: rowY(t.y1) + 7 });
+  for (const t of p.timers) if (t.status === 'fired' && near(t.y1)) placer.take({ l: timerX.get(t.id)! - 7, t: rowY(t.y1) - 7, r: timerX.get(t.id)! + 7, b: rowY(t.y1) + 7 });
 
   // In-flight chips sit where the packet is; when two would meet, the later one moves along its arrow.
   const chips = new Map<string, Chip>();
@@ -246,11 +248,11 @@ export function layoutBody(p: BodyIn): Body {
     }
   };
 
-  const near = (y: number) => Math.abs(y - index);
+  const dist = (y: number) => Math.abs(y - index);
   const msgs = p.messages.filter((m) => m.status !== 'flight' && (visible(m.y0) || visible(m.y1) || (m.y0 < first && m.y1 >= first + rows)));
   const now = msgs.filter((m) => isCurrent(m, index)).sort((a, b) => b.y1 - a.y1);
   const rest = msgs.filter((m) => !isCurrent(m, index)).sort((a, b) => b.y1 - a.y1);
-  const gs = [...groups.values()].filter((g) => visible(g.y)).sort((a, b) => near(a.y) - near(b.y) || a.on.localeCompare(b.on));
+  const gs = [...groups.values()].filter((g) => visible(g.y)).sort((a, b) => dist(a.y) - dist(b.y) || a.on.localeCompare(b.on));
   now.forEach(placeLabel);
   gs.filter((g) => g.y === index).forEach(placeBlock);
   gs.filter((g) => g.y !== index).forEach(placeBlock);
@@ -260,11 +262,13 @@ export function layoutBody(p: BodyIn): Body {
   const ticks: Body['ticks'] = [];
   let last = '';
   for (const tk of [...p.ticks].sort((a, b) => a.y - b.y)) {
-    const text = fitEnd(formatMs(tk.t), SEQ.gutter - 10, tk.y === index ? FONT.tickNow : FONT.tick, measure);
-    const repeat = text === last;
-    last = text;
-    if (!visible(tk.y) || !text || (repeat && tk.y !== first)) continue;
-    ticks.push({ y: tk.y, text, now: tk.y === index });
+    const raw = formatMs(tk.t);
+    const repeat = raw === last;
+    last = raw;
+    if (!visible(tk.y) || (repeat && tk.y !== first)) continue;
+    // Measured only when drawn (a long run has a tick on every row).
+    const text = fitEnd(raw, SEQ.gutter - 10, tk.y === index ? FONT.tickNow : FONT.tick, measure);
+    if (text) ticks.push({ y: tk.y, text, now: tk.y === index });
   }
   return { ticks, labels, chips, blocks, timerX, side };
 }

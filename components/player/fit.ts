@@ -113,9 +113,29 @@ export function useFocusableScrollers(root: RefObject<HTMLElement | null>, selec
         }
       }
     };
-    check();
-    const ro = new ResizeObserver(check);
-    ro.observe(scope);
-    return () => ro.disconnect();
+    // After every render (what is drawn may have grown), read in the next frame, when the page
+    // is laid out anyway; and whenever the player's box changes size.
+    const frame = requestAnimationFrame(check);
+    let ro = observers.get(scope);
+    if (!ro) {
+      ro = new ResizeObserver(() => checks.get(scope)?.());
+      ro.observe(scope);
+      observers.set(scope, ro);
+    }
+    checks.set(scope, check);
+    return () => cancelAnimationFrame(frame);
   });
+  // One observer per player, for its lifetime.
+  useEffect(() => {
+    const scope = root.current;
+    return () => {
+      if (!scope) return;
+      observers.get(scope)?.disconnect();
+      observers.delete(scope);
+      checks.delete(scope);
+    };
+  }, [root]);
 }
+
+const observers = new WeakMap<HTMLElement, ResizeObserver>();
+const checks = new WeakMap<HTMLElement, () => void>();
