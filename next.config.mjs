@@ -3,6 +3,7 @@ const nextConfig = {
   output: 'export',
   reactStrictMode: true,
   poweredByHeader: false,
+  productionBrowserSourceMaps: process.env.PT_SOURCEMAPS === '1',
   images: { unoptimized: true },
   // `npm test` type-checks the whole tree first (tsc --noEmit); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
