@@ -16,6 +16,9 @@ import { pathToFileURL } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const BUDGET_KB = 60;
+// BENCH_ONLY=js,main,cls,sim runs only those sections (default: all; --lighthouse adds Lighthouse).
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const want = (section) => !ONLY.length || ONLY.includes(section);
 const kb = (n) => (n / 1024).toFixed(1);
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
@@ -49,7 +52,7 @@ await new Promise((resolve) => server.stdout.once('data', resolve));
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const rows = [];
-for (const route of routes) {
+for (const route of want('js') ? routes : []) {
   const context = await browser.newContext();
   const page = await context.newPage();
   // Scripts the browser fetched, measured from the files served (not from racing response bodies).
@@ -123,16 +126,16 @@ const median = (xs) => {
   return a.length % 2 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
 };
 const pairs = [];
-for (let r = 0; r < ROUNDS; r++) pairs.push({ idx: await mainThread('/ko', false), heavy: await mainThread(HEAVY, true) });
+for (let r = 0; r < (want('main') ? ROUNDS : 0); r++) pairs.push({ idx: await mainThread('/ko', false), heavy: await mainThread(HEAVY, true) });
 const med = (f) => median(pairs.map(f));
-console.log(`\nMain thread at 4× CPU throttle (1366×768), median of ${ROUNDS} alternating pairs`);
-console.log(`index /ko: blocking ${med((p) => p.idx.totalTbt).toFixed(0)} ms (runs: ${pairs.map((p) => p.idx.totalTbt.toFixed(0)).join(', ')}), JS heap ${(med((p) => p.idx.heap) / 1048576).toFixed(1)} MB`);
-console.log(`${HEAVY}: blocking ${med((p) => p.heavy.loadTbt).toFixed(0)} ms loading, ${med((p) => p.heavy.totalTbt).toFixed(0)} ms after 5 steps and End (runs: ${pairs.map((p) => p.heavy.totalTbt.toFixed(0)).join(', ')}); JS heap ${(med((p) => p.heavy.heap) / 1048576).toFixed(1)} MB`);
-console.log(`beyond the index: +${med((p) => p.heavy.totalTbt - p.idx.totalTbt).toFixed(0)} ms blocking (median of the pairs' differences; target < 200), +${(med((p) => p.heavy.heap - p.idx.heap) / 1048576).toFixed(1)} MB heap (target ≤ 5)`);
+if (pairs.length) console.log(`\nMain thread at 4× CPU throttle (1366×768), median of ${ROUNDS} alternating pairs`);
+if (pairs.length) console.log(`index /ko: blocking ${med((p) => p.idx.totalTbt).toFixed(0)} ms (runs: ${pairs.map((p) => p.idx.totalTbt.toFixed(0)).join(', ')}), JS heap ${(med((p) => p.idx.heap) / 1048576).toFixed(1)} MB`);
+if (pairs.length) console.log(`${HEAVY}: blocking ${med((p) => p.heavy.loadTbt).toFixed(0)} ms loading, ${med((p) => p.heavy.totalTbt).toFixed(0)} ms after 5 steps and End (runs: ${pairs.map((p) => p.heavy.totalTbt.toFixed(0)).join(', ')}); JS heap ${(med((p) => p.heavy.heap) / 1048576).toFixed(1)} MB`);
+if (pairs.length) console.log(`beyond the index: +${med((p) => p.heavy.totalTbt - p.idx.totalTbt).toFixed(0)} ms blocking (median of the pairs' differences; target < 200), +${(med((p) => p.heavy.heap - p.idx.heap) / 1048576).toFixed(1)} MB heap (target ≤ 5)`);
 
-console.log('\nLayout shift while loading (target < 0.01)');
-console.log('route'.padEnd(28), '1366×768'.padStart(9), '390×844'.padStart(9));
-for (const route of routes) {
+if (want('cls')) console.log('\nLayout shift while loading (target < 0.01)');
+if (want('cls')) console.log('route'.padEnd(28), '1366×768'.padStart(9), '390×844'.padStart(9));
+for (const route of want('cls') ? routes : []) {
   if (route === '/404') continue;
   const a = await shift(route, { width: 1366, height: 768 });
   const b = await shift(route, { width: 390, height: 844 });
@@ -175,9 +178,9 @@ if (process.argv.includes('--lighthouse')) {
 }
 server.kill();
 
-console.log('\nJS loaded on first visit (gzip, module scripts; Chromium, cold cache)');
-console.log(`framework floor (Next root main files): ${kb(floor)} kB; budget for a topic page: floor + ${BUDGET_KB} kB\n`);
-console.log('route'.padEnd(28), 'files'.padStart(5), 'total kB'.padStart(9), 'above floor'.padStart(12));
+if (want('js')) console.log('\nJS loaded on first visit (gzip, module scripts; Chromium, cold cache)');
+if (want('js')) console.log(`framework floor (Next root main files): ${kb(floor)} kB; budget for a topic page: floor + ${BUDGET_KB} kB\n`);
+if (want('js')) console.log('route'.padEnd(28), 'files'.padStart(5), 'total kB'.padStart(9), 'above floor'.padStart(12));
 for (const r of rows) {
   const topic = r.route.split('/').length === 3;
   const flag = topic && r.over / 1024 > BUDGET_KB ? '  OVER BUDGET' : '';
@@ -187,6 +190,7 @@ for (const r of rows) {
 // Simulation speed: bundle the registry with esbuild and time every scenario. Pages load their
 // language's copy of the engine (scripts/lang-split.mjs writes .lang/<lang>/simulations), so the
 // Korean copy is what is timed: narration in one language, as a /ko page runs it.
+if (want('sim')) {
 const dir = mkdtempSync(path.join(tmpdir(), 'pt-bench-'));
 execSync('node scripts/lang-split.mjs', { stdio: 'inherit' }); // refresh the copies from the sources
 await build({
@@ -242,6 +246,7 @@ for (const topic of availableTopics()) {
     times.sort((a, b) => a - b);
     console.log(`\nlargest: tcp-flow-error-control view=error packets=40 loss=50 window=16: ${tl.steps.length} steps, ${kb(JSON.stringify(tl).length)} kB timeline (target ≤ 400), ${times[12].toFixed(1)} ms to simulate (target ≤ 20)`);
   }
+}
 }
 const mem = process.memoryUsage();
 console.log(`\nheap used after all runs: ${(mem.heapUsed / 1048576).toFixed(1)} MB`);
