@@ -18,7 +18,7 @@ export interface Metrics {
 
 export type Measure = (text: string, font: Font) => Metrics;
 
-const caches = new Map<string, Map<string, Metrics>>();
+const caches = new Map<string, Map<string, Map<string, Metrics>>>();
 
 const wide = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
 
@@ -45,25 +45,32 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
       const sans = cs.getPropertyValue('--font').trim() || cs.fontFamily;
       const mono = cs.getPropertyValue('--mono').trim() || 'monospace';
       // One cache per font set and font state, shared by every drawing on the page (a new
-      // run or another figure measures only the texts not seen before).
+      // run or another figure measures only the texts not seen before): by font, then text.
       const set = `${sans}|${mono}|${document.fonts?.status ?? ''}`;
-      let cache = caches.get(set);
-      if (!cache) caches.set(set, (cache = new Map()));
-      const known = cache;
-      return (text, f) => {
-        const key = `${f.size}|${f.weight}|${f.mono ? 1 : 0}|${text}`;
-        let m = known.get(key);
+      let byFont = caches.get(set);
+      if (!byFont) caches.set(set, (byFont = new Map()));
+      const fonts = byFont;
+      let count = 0;
+      const measure: Measure = (text, f) => {
+        const fk = `${f.size}|${f.weight}|${f.mono ? 1 : 0}`;
+        let known = fonts.get(fk);
+        if (!known) fonts.set(fk, (known = new Map()));
+        let m = known.get(text);
         if (!m) {
           ctx.font = `${f.weight} ${f.size}px ${f.mono ? mono : sans}`;
           const r = ctx.measureText(text);
           const e = estimate(text, f);
           // The line box SVG reports for a text: at least the font's own, whichever font the glyphs fall back to.
           m = { w: r.width, asc: Math.max(r.fontBoundingBoxAscent || 0, e.asc), desc: Math.max(r.fontBoundingBoxDescent || 0, e.desc) };
-          if (known.size > 50_000) known.clear();
-          known.set(key, m);
+          if (++count > 50_000) {
+            fonts.clear();
+            count = 0;
+          }
+          known.set(text, m);
         }
         return m;
       };
+      return measure;
     };
     setMeasure(() => make());
     let live = true;
@@ -76,9 +83,17 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
   return measure;
 }
 
+/** fitEnd's answers per measurer: a diagram lays out the same texts at every step. */
+const fitted = new WeakMap<Measure, Map<string, string>>();
+
 /** The longest start of `text` (plus "…") no wider than `max`; the text itself when it fits. */
 export function fitEnd(text: string, max: number, font: Font, measure: Measure): string {
   if (measure(text, font).w <= max) return text;
+  let memo = fitted.get(measure);
+  if (!memo) fitted.set(measure, (memo = new Map()));
+  const key = `${font.size}|${font.weight}|${font.mono ? 1 : 0}|${max}|${text}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
   const chars = [...text];
   let lo = 0;
   let hi = chars.length;
@@ -87,7 +102,10 @@ export function fitEnd(text: string, max: number, font: Font, measure: Measure):
     if (measure(`${chars.slice(0, mid).join('').trimEnd()}…`, font).w <= max) lo = mid;
     else hi = mid - 1;
   }
-  return lo > 0 ? `${chars.slice(0, lo).join('').trimEnd()}…` : '';
+  const out = lo > 0 ? `${chars.slice(0, lo).join('').trimEnd()}…` : '';
+  if (memo.size > 20_000) memo.clear();
+  memo.set(key, out);
+  return out;
 }
 
 /** Keeps both ends (an address's host and port) and drops the middle: "198.51.…:5000". */
