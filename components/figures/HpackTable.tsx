@@ -18,7 +18,7 @@ export default function HpackTable({ entities, lang }: PanelProps) {
   const ko = lang === 'ko';
   const widest = Math.max(1, ...h.blocks.map((b) => b.plain));
   return (
-    <figure className="panel hpack" data-hpack={h.id} style={{ fontSize: '0.8rem' }}>
+    <figure className="panel hpack" data-hpack={h.id}>
       <figcaption>{h.title[lang]}</figcaption>
       <p style={{ margin: '0.2rem 0' }}>
         {ko ? '정적 표 (61개, 밝은 칸이 사용됨)' : 'Static table (61 entries, used ones lit)'}
@@ -66,7 +66,7 @@ export default function HpackTable({ entities, lang }: PanelProps) {
           <p style={{ margin: '0.4rem 0 0.2rem' }}>{ko ? '헤더 블록 크기 (HPACK / HTTP/1.1 텍스트)' : 'Header block size (HPACK / as HTTP/1.1 text)'}</p>
           <ul className="hpack-blocks" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {h.blocks.map((b, i) => (
-              <li key={b.stream} data-current={i === h.current || undefined} style={{ display: 'grid', gridTemplateColumns: '7rem 1fr 5.5rem', gap: 4, alignItems: 'center', fontWeight: i === h.current ? 600 : undefined }}>
+              <li key={b.stream} data-current={i === h.current || undefined} style={{ display: 'grid', gridTemplateColumns: '8.75em 1fr 6.9em', gap: 4, alignItems: 'center', fontWeight: i === h.current ? 600 : undefined }}>
                 <span>s{b.stream} {b.path}</span>
                 <span aria-hidden="true" style={{ position: 'relative', height: 8, background: 'color-mix(in srgb, currentColor 10%, transparent)', width: `${(100 * b.plain) / widest}%` }}>
                   <span style={{ position: 'absolute', inset: 0, width: `${(100 * b.bytes) / b.plain}%`, background: 'var(--accent, #2563eb)' }} />

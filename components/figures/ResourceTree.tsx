@@ -54,7 +54,7 @@ export default function ResourceTree({ entities, lang }: PanelProps) {
               <span style={{ fontFamily: 'var(--mono)', fontWeight: s ? 700 : 400 }} title={n.path}>
                 {n.depth === 1 ? n.path : seg}
               </span>
-              <span style={{ color: 'var(--muted)', flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              <span className="rt-summary" style={{ color: 'var(--muted)' }}>
                 {n.collection ? (ko ? `${n.summary}개` : `${n.summary} items`) : n.summary}
               </span>
               {n.etag && <span style={{ fontFamily: 'var(--mono)', color: 'var(--muted)', fontSize: '0.9em' }}>{n.etag}</span>}
