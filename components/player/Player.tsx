@@ -294,7 +294,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
     settingsOpened.current = settings;
   }, [settings]);
 
-  useFitHeight(rootRef, '.panels', fullscreen);
+  useFitHeight(rootRef, '.panels', fullscreen, pt.panels);
   useFocusableScrollers(rootRef, '.stage div, .panels div, .panels figure', pt.pan);
 
   // Phones: swipe the diagram left for the next step, right for the previous one.

@@ -1,33 +1,193 @@
 'use client';
 
-import { useEffect, useLayoutEffect, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
 /**
- * Full screen: the panels beside the diagram (windows, counters, charts) are scaled down
- * together, with CSS zoom at their natural layout width, until they fit the height the screen leaves them, so none is cut
- * off or hidden in a scroll box at 1366×768. Runs after every render (a step may add a
- * panel) and on resize; outside full screen the panels keep their own size.
+ * Full screen: no text of the panels beside the diagram is drawn smaller than this, in CSS px
+ * on a screen 1920 px wide (18 px: what the back row of a classroom reads off a projector). A
+ * narrower screen (1366×768) throws the same picture on the wall, so the floor scales with its
+ * width (12.8 px at 1366), never under 12 px; a wider one keeps 18 px.
  */
-export function useFitHeight(root: RefObject<HTMLElement | null>, selector: string, active: boolean) {
+export const PANEL_FLOOR = 18;
+export const panelFloor = (screenWidth: number) => Math.max(12, (PANEL_FLOOR * Math.min(screenWidth, 1920)) / 1920);
+
+/**
+ * The smallest text of the panels as drawn now (CSS px): each text's computed size, times the
+ * scale of the SVG it is drawn in. Text not rendered (a closed <details>) does not count.
+ */
+function smallestText(box: HTMLElement): number {
+  let min = Infinity;
+  const seen = new Set<Element>();
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || seen.has(el) || !n.textContent?.trim()) continue;
+    seen.add(el);
+    if (el.closest('title, desc') || !el.checkVisibility()) continue;
+    let px = parseFloat(getComputedStyle(el).fontSize);
+    const svg = el instanceof SVGElement ? el.ownerSVGElement : null;
+    if (svg) {
+      const vb = svg.viewBox.baseVal;
+      const w = svg.getBoundingClientRect().width;
+      if (vb && vb.width > 0 && w > 0) px *= w / vb.width;
+    }
+    if (px > 0) min = Math.min(min, px);
+  }
+  return min;
+}
+
+/** What a panel shows (its text and the classes that light its parts): a change means the step changed it. */
+function signature(panel: Element): string {
+  let s = panel.textContent ?? '';
+  for (const e of panel.querySelectorAll('[class]')) s += `|${e.getAttribute('class')}`;
+  return s;
+}
+
+/**
+ * Where the column should scroll to show `panel` (null: it is in view already): its top edge
+ * at the top of the view when it is taller than the view, else the earliest panel's top edge
+ * that still shows it whole, so the view holds as much as it can above it and no panel comes in
+ * cut at the top. Offsets are from the column (positioned in full screen), in its own px, as
+ * its scrollTop is.
+ */
+function scrollFor(col: HTMLElement, panels: HTMLElement[], panel: HTMLElement): number | null {
+  const top = panel.offsetTop;
+  const bottom = top + panel.offsetHeight;
+  const view = col.clientHeight;
+  if (top >= col.scrollTop - 1 && bottom <= col.scrollTop + view + 1) return null;
+  if (bottom - top > view) return top;
+  const edges = panels.map((p) => p.offsetTop).filter((t) => t <= top && bottom - t <= view);
+  return Math.min(top, ...edges);
+}
+
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** A panel that can fold to its title: a captioned `.panel` (a figure, or a table with a caption). */
+const foldable = (p: Element) =>
+  p.matches('figure.panel') ? !!p.querySelector(':scope > figcaption') : p.matches('div.panel') && !!p.querySelector(':scope > table > caption');
+
+const FOLD = 'ptFold';
+
+/**
+ * The panels a step changed that are still in the column, those marking a current part
+ * (aria-current: a lit layer) first, each group in column order: the first is kept open.
+ */
+const litOf = (col: HTMLElement, lit: HTMLElement[]) => {
+  const here = lit.filter((p) => p.parentElement === col);
+  const marked = here.filter((p) => p.querySelector('[aria-current]'));
+  return [...marked, ...here.filter((p) => !marked.includes(p))];
+};
+
+/** What a panel showed at a step, and whether a part of it was marked current (aria-current). */
+interface Mark {
+  sig: string;
+  current: boolean;
+}
+
+/**
+ * Full screen: the panels beside the diagram (windows, counters, charts, layer stacks) take the
+ * height the screen leaves them, never with type under the floor (panelFloor). In order, until
+ * they fit:
+ * 1. as they are;
+ * 2. scaled down together (CSS zoom at their natural layout width: drawings and type shrink
+ *    alike), no further than the floor;
+ * 3. the panels this step did not change fold to their titles, the tallest first;
+ * 4. past that (what the step changed is taller than the column) the column keeps the floor's
+ *    scale over its whole width and scrolls: it becomes a Tab stop named `label` (WCAG 2.1.1)
+ *    and brings the first panel the step changed into view (one marking a current part,
+ *    aria-current, before others: a lit layer).
+ * So what the narration talks about is open, every panel is still named, and no one needs to
+ * touch the column during a talk. What a step changed is what it changed on screen (a panel's
+ * text, or the classes lighting its parts); a panel whose marked part (aria-current) went dark
+ * counts as unchanged, and a step that changed nothing else keeps the column as it was. Before
+ * any step in full screen, the panels marking a current part count as changed. Runs after every
+ * render (a step may add a panel) and on resize; outside full screen the panels keep their own
+ * size, open, and do not scroll.
+ */
+export function useFitHeight(root: RefObject<HTMLElement | null>, selector: string, active: boolean, label: string) {
+  // In full screen: what each panel showed at the last step seen, that step, and the panels it changed.
+  const seen = useRef<{ step?: string; marks: WeakMap<Element, Mark>; lit: HTMLElement[] }>({ marks: new WeakMap(), lit: [] });
   useLayoutEffect(() => {
     const el = root.current?.querySelector<HTMLElement>(selector);
     if (!el) return;
+    const panels = [...el.children] as HTMLElement[];
+    const was = seen.current;
+    let moved = false;
+    if (!active) {
+      seen.current = { marks: new WeakMap(), lit: [] };
+    } else {
+      // A step (or a new run) that changed panels: those are the ones to show.
+      const step = root.current?.dataset.step;
+      const lit = panels.filter((p) => {
+        const now: Mark = { sig: signature(p), current: !!p.querySelector('[aria-current]') };
+        const before = was.marks.get(p);
+        was.marks.set(p, now);
+        return before?.sig !== now.sig && !(before?.current && !now.current);
+      });
+      const known = was.step !== undefined;
+      if (known && lit.length) was.lit = lit;
+      if (!known) was.lit = panels.filter((p) => p.querySelector('[aria-current]'));
+      moved = known && step !== was.step;
+      was.step = step;
+    }
     const fit = () => {
       el.style.zoom = '';
       el.style.width = '';
-      if (!active) return;
+      for (const p of panels) delete p.dataset[FOLD];
+      let scrolls = false;
       const avail = el.clientHeight;
-      const need = el.scrollHeight;
-      if (avail <= 0 || need <= avail + 1) return;
-      // Drawings scale with their width: keep the width they were laid out at (in the zoomed
-      // element's own px), so zooming shrinks them and the type together.
-      el.style.width = `${el.clientWidth}px`;
-      el.style.zoom = String(Math.max(0.35, Math.floor((avail / need) * 100) / 100));
+      if (active && avail > 0 && el.scrollHeight > avail + 1) {
+        const least = Math.ceil((panelFloor(window.innerWidth) / smallestText(el)) * 100) / 100;
+        const fits = () => Math.floor((avail / el.scrollHeight) * 100) / 100;
+        // Fold what the step did not change, the tallest first, until the rest fits at the floor.
+        if (fits() < least) {
+          const lit = seen.current.lit;
+          const spare = panels.filter((p) => !lit.includes(p) && foldable(p)).sort((a, b) => b.offsetHeight - a.offsetHeight);
+          for (const p of spare) {
+            p.dataset[FOLD] = 'true';
+            if (fits() >= least) break;
+          }
+        }
+        // Drawings scale with their width: the zoom is applied at the width they were laid
+        // out at (in the zoomed element's own px), so zooming shrinks them and the type together.
+        const w = el.clientWidth;
+        const z = fits();
+        if (z >= least) {
+          el.style.width = `${w}px`;
+          el.style.zoom = String(Math.min(1, z));
+        } else {
+          // Scrolling anyway: the floor's scale, laid out over the whole width of the column.
+          if (least < 1) {
+            el.style.width = `${w / least}px`;
+            el.style.zoom = String(least);
+          }
+          scrolls = el.scrollHeight > el.clientHeight + 1;
+        }
+      }
+      if (scrolls && !el.hasAttribute('tabindex')) {
+        el.tabIndex = 0;
+        el.dataset.ptPan = 'true';
+        el.setAttribute('role', 'group');
+        el.setAttribute('aria-label', label);
+      } else if (!scrolls && el.dataset.ptPan === 'true') {
+        el.removeAttribute('tabindex');
+        el.removeAttribute('role');
+        el.removeAttribute('aria-label');
+        delete el.dataset.ptPan;
+      }
+      if (!scrolls) el.scrollTop = 0;
+      return scrolls;
     };
-    fit();
+    const scrolls = fit();
+    const first = litOf(el, seen.current.lit)[0];
+    if (scrolls && moved && first) {
+      const to = scrollFor(el, panels, first);
+      if (to !== null) el.scrollTo({ top: to, behavior: reducedMotion() ? 'instant' : 'smooth' });
+    }
     if (!active) return;
-    window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
+    const onResize = () => void fit();
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
   });
 }
 
