@@ -139,22 +139,29 @@ export function useFitHeight(root: RefObject<HTMLElement | null>, selector: stri
       if (active && avail > 0 && el.scrollHeight > avail + 1) {
         const least = Math.ceil((panelFloor(window.innerWidth) / smallestText(el)) * 100) / 100;
         const fits = () => Math.floor((avail / el.scrollHeight) * 100) / 100;
-        // Fold what the step did not change, the tallest first, until the rest fits at the floor.
+        // Fold what the step did not change, the tallest first, until the rest fits at the floor
+        // (with 1 % to spare: zoomed borders round to device pixels).
         if (fits() < least) {
           const lit = seen.current.lit;
           const spare = panels.filter((p) => !lit.includes(p) && foldable(p)).sort((a, b) => b.offsetHeight - a.offsetHeight);
           for (const p of spare) {
             p.dataset[FOLD] = 'true';
-            if (fits() >= least) break;
+            if (fits() > least) break;
           }
         }
         // Drawings scale with their width: the zoom is applied at the width they were laid
         // out at (in the zoomed element's own px), so zooming shrinks them and the type together.
         const w = el.clientWidth;
-        const z = fits();
+        let z = Math.min(1, fits());
         if (z >= least) {
           el.style.width = `${w}px`;
-          el.style.zoom = String(Math.min(1, z));
+          el.style.zoom = String(z);
+          // Zoomed borders and lines round to device pixels: a step smaller if a few px remain.
+          while (el.scrollHeight > el.clientHeight + 1 && z - 0.01 >= least) {
+            z = Math.round((z - 0.01) * 100) / 100;
+            el.style.zoom = String(z);
+          }
+          scrolls = el.scrollHeight > el.clientHeight + 1;
         } else {
           // Scrolling anyway: the floor's scale, laid out over the whole width of the column.
           if (least < 1) {
