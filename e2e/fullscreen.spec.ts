@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { topicBySlug } from '../simulations/registry';
 import { test, expect, playerReady, stepNumber } from './fixtures';
+import { PANEL_FLOOR, measurePanels } from './panels';
 
 const player = (page: Page) => page.locator('section.player');
 const drawer = (page: Page) => page.locator('section.player .settings');
@@ -92,6 +93,62 @@ test.describe('full screen for a teacher (1920×1080)', () => {
     const open = await new AxeBuilder({ page }).analyze();
     expect(open.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });
+});
+
+test.describe('full screen panels for the back row (1920×1080)', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+  // osi-model has the tallest panels: three layer stacks, a MAC table and an ARP cache.
+  for (const query of ['', '?device=router', '?arp=warm']) {
+    test(`osi-model${query}: panel type stays at the floor, the stack a step lights is open and whole on screen, the others keep their titles`, async ({ page }) => {
+      test.slow();
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`/ko/osi-model${query}`);
+      await playerReady(page);
+      await page.keyboard.press('f');
+      await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+      const total = await page.locator('.step-list li').count();
+      const problems: string[] = [];
+      let before: string[] = [];
+      let folded = 0;
+      for (let i = 1; i <= total; i++) {
+        if (i > 1) await page.keyboard.press('ArrowRight');
+        await expect(stepNumber(page)).toHaveText(String(i));
+        await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+        const f = await page.evaluate(measurePanels, PANEL_FLOOR);
+        for (const p of [...f.small, ...f.cut]) problems.push(`step ${i}: ${p}`);
+        const out = await page.evaluate((prev) => {
+          const col = document.querySelector<HTMLElement>('section.player .panels')!;
+          const c = col.getBoundingClientRect();
+          const inside = (r: DOMRect) => r.top >= c.top - 1 && r.bottom <= c.bottom + 1 && r.left >= c.left - 1 && r.right <= c.right + 1;
+          const panels = [...col.children] as HTMLElement[];
+          const bad: string[] = [];
+          let folded = 0;
+          panels.forEach((p, k) => {
+            const title = p.querySelector('figcaption, caption')?.textContent?.trim() ?? p.className;
+            const fold = p.dataset.ptFold === 'true';
+            if (fold) folded++;
+            // Every panel keeps its title in view, folded or not.
+            const cap = p.querySelector('figcaption, caption');
+            if (cap && !inside(cap.getBoundingClientRect())) bad.push(`the title of "${title}" is out of view`);
+            // A stack this step lit (a layer in play, its text changed) is open and whole on screen.
+            if (p.querySelector('[aria-current]') && prev[k] !== undefined && prev[k] !== p.textContent) {
+              if (fold) bad.push(`"${title}" changed and lights a layer, but is folded`);
+              else if (!inside(p.getBoundingClientRect())) bad.push(`"${title}" changed and lights a layer, but is not whole in view`);
+            }
+          });
+          return { bad, folded, texts: panels.map((p) => p.textContent ?? ''), scrolls: col.scrollHeight > col.clientHeight + 1 };
+        }, before);
+        before = out.texts;
+        folded += out.folded;
+        for (const b of out.bad) problems.push(`step ${i}: ${b}`);
+        // Folding is enough here: the column never needs scrolling.
+        if (out.scrolls) problems.push(`step ${i}: the panel column scrolls`);
+      }
+      // The run is long enough that some panels had to fold (else this checks nothing).
+      expect(folded).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    });
+  }
 });
 
 test.describe('full screen at 1366×768: nothing is cut off', () => {
