@@ -154,12 +154,25 @@ export function useFitHeight(root: RefObject<HTMLElement | null>, selector: stri
         const w = el.clientWidth;
         let z = Math.min(1, fits());
         if (z >= least) {
-          el.style.width = `${w}px`;
-          el.style.zoom = String(z);
-          // Zoomed borders and lines round to device pixels: a step smaller if a few px remain.
-          while (el.scrollHeight > el.clientHeight + 1 && z - 0.01 >= least) {
-            z = Math.round((z - 0.01) * 100) / 100;
+          let fill = false;
+          const apply = () => {
+            el.style.width = `${fill ? w / z : w}px`;
             el.style.zoom = String(z);
+          };
+          // Zoomed borders and lines round to device pixels: a step smaller if a few px remain.
+          const settle = () => {
+            apply();
+            while (el.scrollHeight > el.clientHeight + 1 && z - 0.01 >= least) {
+              z = Math.round((z - 0.01) * 100) / 100;
+              apply();
+            }
+          };
+          settle();
+          // A table wider than its panel at that width takes the column's whole width instead
+          // (a value is not cut, nor wrapped mid-word), and the zoom is checked again.
+          if (z < 1 && [...el.querySelectorAll('table')].some((t) => t.offsetWidth > (t.parentElement?.clientWidth ?? Infinity) + 1)) {
+            fill = true;
+            settle();
           }
           scrolls = el.scrollHeight > el.clientHeight + 1;
         } else {

@@ -1,6 +1,15 @@
 import type { CountersEntity } from '@/simulations/core/timeline';
 import type { PanelProps } from '../types';
 
+/**
+ * A value with a long unbroken run (a host name, a hash) may wrap anywhere in a narrow column;
+ * a short one ("172769 s") stays on one line.
+ */
+const fit = (v: unknown) => {
+  const s = String(v);
+  return /\S{14,}/.test(s) ? 'long' : s.length <= 10 ? 'short' : undefined;
+};
+
 /** Counters the simulation computed, as a real table (readable by screen readers). */
 export default function Counters({ entities, lang }: PanelProps) {
   const c = entities[0] as CountersEntity;
@@ -25,9 +34,13 @@ export default function Counters({ entities, lang }: PanelProps) {
         <tbody>
           {c.rows.map((r, i) => (
             <tr key={i}>
-              <th scope="row">{r.label[lang]}</th>
+              <th scope="row" className={fit(r.label[lang])}>
+                {r.label[lang]}
+              </th>
               {r.values.map((v, j) => (
-                <td key={j}>{v}</td>
+                <td key={j} className={fit(v)}>
+                  {v}
+                </td>
               ))}
             </tr>
           ))}
