@@ -114,7 +114,7 @@ export function useFitHeight(root: RefObject<HTMLElement | null>, selector: stri
     const was = seen.current;
     let moved = false;
     if (!active) {
-      seen.current = { marks: new WeakMap(), lit: [] };
+      if (was.step !== undefined) seen.current = { marks: new WeakMap(), lit: [] };
     } else {
       // A step (or a new run) that changed panels: those are the ones to show.
       const step = root.current?.dataset.step;
