@@ -51,13 +51,16 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
       if (!byFont) caches.set(set, (byFont = new Map()));
       const fonts = byFont;
       let count = 0;
+      let current = '';
       const measure: Measure = (text, f) => {
         const fk = `${f.size}|${f.weight}|${f.mono ? 1 : 0}`;
         let known = fonts.get(fk);
         if (!known) fonts.set(fk, (known = new Map()));
         let m = known.get(text);
         if (!m) {
-          ctx.font = `${f.weight} ${f.size}px ${f.mono ? mono : sans}`;
+          // Setting the canvas font parses it: only when it changes.
+          const css = `${f.weight} ${f.size}px ${f.mono ? mono : sans}`;
+          if (css !== current) ctx.font = current = css;
           const r = ctx.measureText(text);
           const e = estimate(text, f);
           // The line box SVG reports for a text: at least the font's own, whichever font the glyphs fall back to.
