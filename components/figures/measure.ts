@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useState, type RefObject } from 'react';
 
 /** How a piece of diagram text is set: size in SVG units, weight, sans or mono. */
 export interface Font {
@@ -75,12 +75,18 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
       };
       return measure;
     };
-    setMeasure(() => make());
     let live = true;
+    // The first frame is drawn with the estimate (as in the static HTML); measuring for real
+    // (the canvas's first use loads its fonts) and laying out again wait for an idle moment,
+    // as a transition React can slice, so neither lengthens the task that hydrates the page.
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
+    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
+    const id = idle(() => live && startTransition(() => setMeasure(() => make())), { timeout: 400 });
     // Measure again once fonts arrive; when they are already there, a second pass would only cost a render.
-    if (document.fonts && document.fonts.status !== 'loaded') document.fonts.ready.then(() => live && setMeasure(() => make()));
+    if (document.fonts && document.fonts.status !== 'loaded') document.fonts.ready.then(() => live && startTransition(() => setMeasure(() => make())));
     return () => {
       live = false;
+      cancelIdle(id);
     };
   }, [ref]);
   return measure;
