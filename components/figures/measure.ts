@@ -95,7 +95,10 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
 /** fitEnd's answers per measurer: a diagram lays out the same texts at every step. */
 const fitted = new WeakMap<Measure, Map<string, string>>();
 
-/** The longest start of `text` (plus "…") no wider than `max`; the text itself when it fits. */
+/**
+ * The longest start of `text` (plus "…") no wider than `max`, cut between words when at least
+ * a word fits; the text itself when it fits.
+ */
 export function fitEnd(text: string, max: number, font: Font, measure: Measure): string {
   if (measure(text, font).w <= max) return text;
   let memo = fitted.get(measure);
@@ -111,7 +114,14 @@ export function fitEnd(text: string, max: number, font: Font, measure: Measure):
     if (measure(`${chars.slice(0, mid).join('').trimEnd()}…`, font).w <= max) lo = mid;
     else hi = mid - 1;
   }
-  const out = lo > 0 ? `${chars.slice(0, lo).join('').trimEnd()}…` : '';
+  // Cut at a word boundary when the cut falls inside a word and a whole word or more fits:
+  // "ACK…", not "ACK s…" (the full text is in the drawing's title).
+  let keep = chars.slice(0, lo).join('');
+  if (lo < chars.length && !/\s/.test(chars[lo])) {
+    const space = keep.search(/\s\S*$/);
+    if (space >= 3) keep = keep.slice(0, space).replace(/[\s,;:·]+$/, '');
+  }
+  const out = lo > 0 ? `${keep.trimEnd()}…` : '';
   if (memo.size > 20_000) memo.clear();
   memo.set(key, out);
   return out;

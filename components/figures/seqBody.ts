@@ -176,7 +176,8 @@ export function layoutBody(p: BodyIn): Body {
     const full = measure(m.label, font);
     for (const max of [span - 16, (span - 16) * 0.7, (span - 16) * 0.45]) {
       const text = fitEnd(m.label, Math.max(max, 0), font, measure);
-      if ([...text].length < 5) break;
+      // A cut label keeps at least a word of three letters ("ACK…"), else none is drawn.
+      if ([...text].length < 4) break;
       const w = text === m.label ? full.w : measure(text, font).w;
       const spot = placer.first(
         ts.flatMap((t) => {
