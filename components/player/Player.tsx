@@ -399,6 +399,13 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
     startRun(scene, v);
   };
 
+  // The settings get one stable handler that calls the latest `changeParams`.
+  const changeRef = useRef(changeParams);
+  useEffect(() => {
+    changeRef.current = changeParams;
+  });
+  const onParams = useCallback((v: ParamValues) => changeRef.current(v), []);
+
   // Another scenario: its own params at their defaults, from step 1.
   const pickScene = (name: string) => {
     setScenarioName(name);
@@ -498,7 +505,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
                   {t.close} <span aria-hidden="true">(Esc)</span>
                 </button>
               )}
-              <ParamPanel key={scenarioName} t={t} specs={scenario.params} values={values} lang={lang} onChange={changeParams} />
+              <ParamPanel key={scenarioName} t={t} specs={scenario.params} values={values} lang={lang} onChange={onParams} />
             </div>
           </div>
           {blank && (
