@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SITE_URL } from './site';
+import { BOOT } from './boot';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -15,12 +16,6 @@ export const viewport: Viewport = {
     { media: '(prefers-color-scheme: dark)', color: '#101418' },
   ],
 };
-
-/**
- * Runs before first paint: the page language from the path (so /en pages say lang="en"),
- * and the remembered theme (no flash of the wrong one).
- */
-const BOOT = `(function(){try{var d=document.documentElement;d.lang=location.pathname.indexOf('/en')===0?'en':'ko';var t=localStorage.getItem('theme');if(t==='light'||t==='dark')d.dataset.theme=t;}catch(e){}})();`;
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -61,6 +61,14 @@ export const UI = {
     loading: '시뮬레이션 준비 중…',
     pcap: '.pcap 내려받기',
     inspectHint: '화살표(세그먼트)를 누르면 실제 바이트를 볼 수 있습니다.',
+    settings: '설정',
+    pan: '가로로 스크롤되는 그림',
+    /** Full screen: the panel column's name when it scrolls. */
+    panels: '그림 옆 패널 (세로로 스크롤됨)',
+    settingsKey: ['S', '설정 열기 / 닫기 (전체 화면에서는 옆 서랍으로)'] as [string, string],
+    swipeKey: ['밀기', '휴대폰: 다이어그램을 왼쪽으로 밀면 다음, 오른쪽으로 밀면 이전 단계'] as [string, string],
+    /** Shown (and announced politely) while a run computes. */
+    computing: '새 설정으로 계산하는 중…',
   },
   en: {
     site: 'Packet Theater',
@@ -121,6 +129,12 @@ export const UI = {
     loading: 'Preparing the simulation…',
     pcap: 'Download .pcap',
     inspectHint: 'Click an arrow (a segment) to see its real bytes.',
+    settings: 'Settings',
+    pan: 'Drawing, scrolls sideways',
+    panels: 'Panels beside the diagram (scroll down)',
+    settingsKey: ['S', 'Open / close the settings (a side drawer in full screen)'] as [string, string],
+    swipeKey: ['Swipe', 'Phone: swipe the diagram left for the next step, right for the previous one'] as [string, string],
+    computing: 'Computing the new run…',
   },
 } satisfies Record<Lang, unknown>;
 

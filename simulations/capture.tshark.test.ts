@@ -14,6 +14,7 @@ import { capture, timelinePcap } from './capture';
 import { timelinePcapng } from './capture-pcapng';
 import type { ParamSpec, ParamValues } from './core/params';
 import { findField } from './wire/fields';
+import { SYN_OPTIONS } from './tcp/machine';
 
 const FIELDS = ['frame.number', 'tcp.seq_raw', 'tcp.ack_raw', 'tcp.flags', 'tcp.len', 'ip.checksum.status', 'tcp.checksum.status', 'udp.checksum.status', 'dns.qry.name', 'dns.a', 'arp.opcode', '_ws.malformed', '_ws.expert.severity'];
 const OPTS = ['-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE'];
@@ -86,6 +87,8 @@ describe('tshark dissects every exported scenario as the page shows it', () => {
                 expect(Boolean(flags & bit), `${where}: ${name}`).toBe(shown);
               }
               expect(p.label, where).toContain(`seq=${row['tcp.seq_raw']}`);
+              // No segment carries more than the MSS both ends announce in their SYNs (RFC 9293 §3.7.1).
+              expect(Number(row['tcp.len']), where).toBeLessThanOrEqual(SYN_OPTIONS.mss!);
             }
             if (findField(layers, 'dns.qry.name')) {
               expect(row['dns.qry.name'], where).toBe(findField(layers, 'dns.qry.name')!.value);

@@ -1,5 +1,5 @@
 import type { HpackEntity } from '@/simulations/figures/hpack';
-import { HPACK_STATIC_TABLE } from '@/simulations/wire/hpack';
+import { HPACK_STATIC_TABLE } from '@/simulations/wire/hpack-static';
 import type { PanelProps } from './types';
 
 const KIND = {

@@ -89,7 +89,7 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
             {body.blocks.map((b) => (
               <g key={b.key}>
                 {b.lines.map((l) => l.text).join(' · ') !== b.full && <title>{b.full}</title>}
-                <m.text className={`mark${b.fresh ? ' fresh' : ''}`} textAnchor={b.anchor} y={b.y} initial={{ opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
+                <m.text className={`mark${b.fresh ? ' fresh' : ''}`} textAnchor={b.anchor} y={b.y} initial={b.fresh ? { opacity: 0 } : false} animate={{ opacity: 1 }} transition={ease}>
                   {b.lines.map((l, i) => (
                     <tspan key={i} x={b.x} dy={l.dy} className={l.cls} style={fs(l.font)}>
                       {l.text}

@@ -4,7 +4,7 @@ import { m } from 'framer-motion';
 import type { FsmEntity } from '@/simulations/core/timeline';
 import { useTransition } from './motion';
 import { roleOf, type PanelProps } from './types';
-import { TCP_STATES, TCP_TRANSITIONS, type TcpState } from '@/simulations/tcp/states';
+import { TCP_STATES, type TcpState } from '@/simulations/tcp/edges';
 
 /** Where each state sits in the figure (after RFC 9293 Figure 5), in a 3-column grid. */
 const POS: Record<TcpState, [number, number]> = {
@@ -37,8 +37,8 @@ function edge(a: { x: number; y: number }, b: { x: number; y: number }) {
 
 /**
  * The RFC 9293 state diagram, lighting each actor's state and the transition just taken.
- * Its edges are the engine's own transition table (`TCP_TRANSITIONS`), the list the state
- * machine is held to; only the placement of the states lives here.
+ * Its edges are the engine's own transition table (`TCP_TRANSITIONS`, the list the state
+ * machine is held to), as the entity carries it; only the placement of the states lives here.
  */
 export default function TcpStateFigure({ entities, scene, lang }: PanelProps) {
   const fsm = entities[0] as FsmEntity;
@@ -57,9 +57,9 @@ export default function TcpStateFigure({ entities, scene, lang }: PanelProps) {
             <path d="M0 0L10 5L0 10z" className="fsm-arrowhead" />
           </marker>
         </defs>
-        {TCP_TRANSITIONS.map((tr) => {
-          const a = center(tr.from);
-          const b = center(tr.to);
+        {fsm.edges.map((tr) => {
+          const a = center(tr.from as TcpState);
+          const b = center(tr.to as TcpState);
           // TIME-WAIT → CLOSED goes round the left side instead of through the figure.
           const p0 = edge(a, b);
           const p1 = edge(b, a);

@@ -1,6 +1,6 @@
 'use client';
 
-import { nice, ticks } from 'd3-array';
+import { nice, ticks } from './ticks';
 import type { WaterfallEntity, WaterfallSegmentKind } from '@/simulations/figures/waterfall';
 import { SEGMENT_LABELS } from '@/simulations/figures/waterfall';
 import { PAN } from './pan';
@@ -42,7 +42,7 @@ const short = (label: string) => {
 /**
  * A browser's network panel drawn from the simulation's own timings: one row per request,
  * its segments up to the current step's time, the milestones as vertical lines. The x scale
- * is linear from 0 to a rounded-up end (d3-array's nice and ticks), positions rounded. The
+ * is linear from 0 to a rounded-up end (d3-array's nice and ticks, ticks.ts), positions rounded. The
  * legend and the milestones are HTML under the drawing, so they wrap on a narrow column.
  */
 export default function Waterfall({ entities, lang }: PanelProps) {

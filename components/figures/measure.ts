@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useState, type RefObject } from 'react';
 
 /** How a piece of diagram text is set: size in SVG units, weight, sans or mono. */
 export interface Font {
@@ -51,13 +51,16 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
       if (!byFont) caches.set(set, (byFont = new Map()));
       const fonts = byFont;
       let count = 0;
+      let current = '';
       const measure: Measure = (text, f) => {
         const fk = `${f.size}|${f.weight}|${f.mono ? 1 : 0}`;
         let known = fonts.get(fk);
         if (!known) fonts.set(fk, (known = new Map()));
         let m = known.get(text);
         if (!m) {
-          ctx.font = `${f.weight} ${f.size}px ${f.mono ? mono : sans}`;
+          // Setting the canvas font parses it: only when it changes.
+          const css = `${f.weight} ${f.size}px ${f.mono ? mono : sans}`;
+          if (css !== current) ctx.font = current = css;
           const r = ctx.measureText(text);
           const e = estimate(text, f);
           // The line box SVG reports for a text: at least the font's own, whichever font the glyphs fall back to.
@@ -72,12 +75,18 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
       };
       return measure;
     };
-    setMeasure(() => make());
     let live = true;
+    // The first frame is drawn with the estimate (as in the static HTML); measuring for real
+    // (the canvas's first use loads its fonts) and laying out again wait for an idle moment,
+    // as a transition React can slice, so neither lengthens the task that hydrates the page.
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
+    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
+    const id = idle(() => live && startTransition(() => setMeasure(() => make())), { timeout: 400 });
     // Measure again once fonts arrive; when they are already there, a second pass would only cost a render.
-    if (document.fonts && document.fonts.status !== 'loaded') document.fonts.ready.then(() => live && setMeasure(() => make()));
+    if (document.fonts && document.fonts.status !== 'loaded') document.fonts.ready.then(() => live && startTransition(() => setMeasure(() => make())));
     return () => {
       live = false;
+      cancelIdle(id);
     };
   }, [ref]);
   return measure;
@@ -86,7 +95,10 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
 /** fitEnd's answers per measurer: a diagram lays out the same texts at every step. */
 const fitted = new WeakMap<Measure, Map<string, string>>();
 
-/** The longest start of `text` (plus "…") no wider than `max`; the text itself when it fits. */
+/**
+ * The longest start of `text` (plus "…") no wider than `max`, cut between words when at least
+ * a word fits; the text itself when it fits.
+ */
 export function fitEnd(text: string, max: number, font: Font, measure: Measure): string {
   if (measure(text, font).w <= max) return text;
   let memo = fitted.get(measure);
@@ -102,7 +114,14 @@ export function fitEnd(text: string, max: number, font: Font, measure: Measure):
     if (measure(`${chars.slice(0, mid).join('').trimEnd()}…`, font).w <= max) lo = mid;
     else hi = mid - 1;
   }
-  const out = lo > 0 ? `${chars.slice(0, lo).join('').trimEnd()}…` : '';
+  // Cut at a word boundary when the cut falls inside a word and a whole word or more fits:
+  // "ACK…", not "ACK s…" (the full text is in the drawing's title).
+  let keep = chars.slice(0, lo).join('');
+  if (lo < chars.length && !/\s/.test(chars[lo])) {
+    const space = keep.search(/\s\S*$/);
+    if (space >= 3) keep = keep.slice(0, space).replace(/[\s,;:·]+$/, '');
+  }
+  const out = lo > 0 ? `${keep.trimEnd()}…` : '';
   if (memo.size > 20_000) memo.clear();
   memo.set(key, out);
   return out;

@@ -14,6 +14,9 @@ import Counters from './panels/Counters';
 export type { FigureDef, PanelProps, StageProps } from './types';
 
 const later = <P,>(load: () => Promise<{ default: React.ComponentType<P> }>) => lazy(load);
+// Figures that only one topic draws, all from its first step, load as one chunk.
+const uri = () => import('./uri-figures');
+const dns = () => import('./dns-figures');
 
 export const FIGURES: readonly FigureDef[] = [
   { slot: 'stage', id: 'sequence', kinds: ['actor', 'message', 'mark', 'timer'], lazy: false, component: SequenceDiagram },
@@ -23,11 +26,11 @@ export const FIGURES: readonly FigureDef[] = [
   { slot: 'panel', id: 'counters', kinds: ['counters'], lazy: false, each: true, component: Counters },
   { slot: 'panel', id: 'chart', kinds: ['chart'], lazy: true, each: true, component: later<PanelProps>(() => import('./panels/BarChart')) },
   { slot: 'panel', id: 'layers', kinds: ['layers'], lazy: true, each: true, component: later<PanelProps>(() => import('./LayerStack')) },
-  { slot: 'stage', id: 'dns-tree', kinds: ['dns-tree'], lazy: true, component: later<StageProps>(() => import('./DnsTree')) },
-  { slot: 'panel', id: 'record-table', kinds: ['record-table'], lazy: true, each: true, component: later<PanelProps>(() => import('./RecordTable')) },
-  { slot: 'stage', id: 'uri-parts', kinds: ['uri-parts'], lazy: true, component: later<StageProps>(() => import('./UriParts')) },
+  { slot: 'stage', id: 'dns-tree', kinds: ['dns-tree'], lazy: true, component: later<StageProps>(() => dns().then((m) => ({ default: m.DnsTree }))) },
+  { slot: 'panel', id: 'record-table', kinds: ['record-table'], lazy: true, each: true, component: later<PanelProps>(() => dns().then((m) => ({ default: m.RecordTable }))) },
+  { slot: 'stage', id: 'uri-parts', kinds: ['uri-parts'], lazy: true, component: later<StageProps>(() => uri().then((m) => ({ default: m.UriParts }))) },
   { slot: 'panel', id: 'resource-tree', kinds: ['resource-tree'], lazy: true, each: true, component: later<PanelProps>(() => import('./ResourceTree')) },
-  { slot: 'panel', id: 'venn', kinds: ['venn'], lazy: true, each: true, component: later<PanelProps>(() => import('./Venn')) },
+  { slot: 'panel', id: 'venn', kinds: ['venn'], lazy: true, each: true, component: later<PanelProps>(() => uri().then((m) => ({ default: m.Venn }))) },
   { slot: 'panel', id: 'hpack', kinds: ['hpack'], lazy: true, each: true, component: later<PanelProps>(() => import('./HpackTable')) },
   { slot: 'panel', id: 'waterfall', kinds: ['waterfall'], lazy: true, each: true, component: later<PanelProps>(() => import('./Waterfall')) },
 ];

@@ -89,6 +89,9 @@ export function arrow(m: MessageEntity, lifeline: (id: string) => number) {
   return { x0, y0: rowY(m.y0), x1: m.status === 'lost' ? lerp(x0, x1, 0.5) : x1, y1: rowY(m.y1) };
 }
 
+/** Ids in code-unit order: a tie-break only (localeCompare builds a collation per call, a hot spot here). */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Lanes for timers on one lifeline: the given `lane`, or the lowest lane free for the timer's rows. */
 function lanes(timers: TimerEntity[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -96,7 +99,7 @@ function lanes(timers: TimerEntity[]): Map<string, number> {
   for (const t of timers) byActor.set(t.on, [...(byActor.get(t.on) ?? []), t]);
   for (const list of byActor.values()) {
     const ends: number[] = [];
-    for (const t of [...list].sort((a, b) => a.y0 - b.y0 || a.id.localeCompare(b.id))) {
+    for (const t of [...list].sort((a, b) => a.y0 - b.y0 || byCode(a.id, b.id))) {
       let lane = t.lane ?? ends.findIndex((end) => end < t.y0);
       if (lane < 0) lane = ends.length;
       ends[lane] = Math.max(ends[lane] ?? -1, t.y1);
@@ -173,7 +176,8 @@ export function layoutBody(p: BodyIn): Body {
     const full = measure(m.label, font);
     for (const max of [span - 16, (span - 16) * 0.7, (span - 16) * 0.45]) {
       const text = fitEnd(m.label, Math.max(max, 0), font, measure);
-      if ([...text].length < 5) break;
+      // A cut label keeps at least a word of three letters ("ACK…"), else none is drawn.
+      if ([...text].length < 4) break;
       const w = text === m.label ? full.w : measure(text, font).w;
       const spot = placer.first(
         ts.flatMap((t) => {
@@ -252,7 +256,7 @@ export function layoutBody(p: BodyIn): Body {
   const msgs = p.messages.filter((m) => m.status !== 'flight' && (visible(m.y0) || visible(m.y1) || (m.y0 < first && m.y1 >= first + rows)));
   const now = msgs.filter((m) => isCurrent(m, index)).sort((a, b) => b.y1 - a.y1);
   const rest = msgs.filter((m) => !isCurrent(m, index)).sort((a, b) => b.y1 - a.y1);
-  const gs = [...groups.values()].filter((g) => visible(g.y)).sort((a, b) => dist(a.y) - dist(b.y) || a.on.localeCompare(b.on));
+  const gs = [...groups.values()].filter((g) => visible(g.y)).sort((a, b) => dist(a.y) - dist(b.y) || byCode(a.on, b.on));
   now.forEach(placeLabel);
   gs.filter((g) => g.y === index).forEach(placeBlock);
   gs.filter((g) => g.y !== index).forEach(placeBlock);

@@ -1,12 +1,15 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import { defaults, formatValue, parseValue, type ParamSpec, type ParamValues } from '@/simulations/core/params';
 import type { Lang } from '@/simulations/core/text';
 import type { Ui } from '../i18n';
 
-/** Controls generated from the scenario's param specs: the same specs the URL codec reads. */
-export function ParamPanel({ t, specs, values, lang, onChange }: { t: Ui; specs: readonly ParamSpec[]; values: ParamValues; lang: Lang; onChange(v: ParamValues): void }) {
+/**
+ * Controls generated from the scenario's param specs: the same specs the URL codec reads.
+ * Memoised: a step does not re-render the settings (the player passes a stable onChange).
+ */
+export const ParamPanel = memo(function ParamPanel({ t, specs, values, lang, onChange }: { t: Ui; specs: readonly ParamSpec[]; values: ParamValues; lang: Lang; onChange(v: ParamValues): void }) {
   const set = (name: string, v: ParamValues[string]) => onChange({ ...values, [name]: v });
   return (
     <form className="params" aria-label={t.params} onSubmit={(e) => e.preventDefault()}>
@@ -19,7 +22,7 @@ export function ParamPanel({ t, specs, values, lang, onChange }: { t: Ui; specs:
       </button>
     </form>
   );
-}
+});
 
 function Field({ spec, value, lang, onSet }: { spec: ParamSpec; value: ParamValues[string]; lang: Lang; onSet(v: ParamValues[string]): void }) {
   const id = useId();

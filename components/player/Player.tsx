@@ -10,7 +10,7 @@ import type { Ui } from '../i18n';
 import { fill } from '../fill';
 import { loadFirstFrame } from './load';
 import { playableOf, type TopicMeta } from './meta';
-import { COMPUTING, requestRun } from './runs';
+import { requestRun } from './runs';
 import { onStepRequest } from './bus';
 import { resolveStep, runFileName } from './url';
 import { scheduleUrl } from './urlWrite';
@@ -20,7 +20,6 @@ import { ownsKey, takeBufferedKeys } from './keys';
 import { MODIFIERS, ZOOMS, ZOOM_KEY, keyAction, nextZoom } from './actions';
 import { useSwipe } from './swipe';
 import { useFitHeight, useFocusableScrollers } from './fit';
-import { PLAYER_TEXT } from './strings';
 import { ParamPanel } from './ParamPanel';
 import { Controls } from './Controls';
 import { StepList } from './StepList';
@@ -86,7 +85,6 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
   const stageRef = useRef<HTMLDivElement>(null);
   const settingsRef = useRef<HTMLDivElement>(null);
   const settingsId = `${slug}-settings`;
-  const pt = PLAYER_TEXT[lang];
 
   const timeline = run.timeline;
   const shown = scenarioOf(topic, run.scene);
@@ -294,8 +292,8 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
     settingsOpened.current = settings;
   }, [settings]);
 
-  useFitHeight(rootRef, '.panels', fullscreen, pt.panels);
-  useFocusableScrollers(rootRef, '.stage div, .panels div, .panels figure', pt.pan);
+  useFitHeight(rootRef, '.panels', fullscreen, t.panels);
+  useFocusableScrollers(rootRef, '.stage div, .panels div, .panels figure', t.pan);
 
   // Phones: swipe the diagram left for the next step, right for the previous one.
   useSwipe(stageRef, (dir) => {
@@ -399,6 +397,13 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
     startRun(scene, v);
   };
 
+  // The settings get one stable handler that calls the latest `changeParams`.
+  const changeRef = useRef(changeParams);
+  useEffect(() => {
+    changeRef.current = changeParams;
+  });
+  const onParams = useCallback((v: ParamValues) => changeRef.current(v), []);
+
   // Another scenario: its own params at their defaults, from step 1.
   const pickScene = (name: string) => {
     setScenarioName(name);
@@ -441,7 +446,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
           <div className="stage" ref={stageRef} id={`${slug}-stage`} style={{ position: 'relative' }} {...(topic.scenes ? { role: 'tabpanel', 'aria-labelledby': `${slug}-stage-tab-${scenarioName}` } : {})}>
             {/* While a run computes the previous frame stays; this says so, over the drawing (no shift). */}
             <p className="computing" role="status" aria-live="polite" data-testid="computing" style={{ position: 'absolute', top: 4, insetInlineEnd: 8, margin: 0, fontSize: '0.8rem', pointerEvents: 'none' }}>
-              {computing ? COMPUTING[lang] : ''}
+              {computing ? t.computing : ''}
             </p>
             <Stage kind={shown.diagram} scene={scene} view={timeline.view} index={index} lang={lang} onInspect={hasPackets ? setInspecting : undefined} />
           </div>
@@ -471,7 +476,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
             onSpeed={setSpeed}
             onFullscreen={toggleFullscreen}
             onHelp={() => setHelp(true)}
-            settings={fullscreen ? { label: pt.settings, open: settings, controls: settingsId, onToggle: toggleSettings } : undefined}
+            settings={fullscreen ? { label: t.settings, open: settings, controls: settingsId, onToggle: toggleSettings } : undefined}
             extra={hasPackets ? <PcapButton timeline={timeline} label={t.pcap} fileName={runFileName(slug, shown.params, run.values, 'pcap')} /> : null}
           />
           {inspecting && (
@@ -498,7 +503,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
                   {t.close} <span aria-hidden="true">(Esc)</span>
                 </button>
               )}
-              <ParamPanel key={scenarioName} t={t} specs={scenario.params} values={values} lang={lang} onChange={changeParams} />
+              <ParamPanel key={scenarioName} t={t} specs={scenario.params} values={values} lang={lang} onChange={onParams} />
             </div>
           </div>
           {blank && (
@@ -510,7 +515,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
           )}
           {help && (
             <Suspense fallback={null}>
-              <HelpOverlay t={t} extra={[pt.settingsKey, pt.swipeKey]} onClose={() => setHelp(false)} />
+              <HelpOverlay t={t} extra={[t.settingsKey, t.swipeKey]} onClose={() => setHelp(false)} />
             </Suspense>
           )}
         </section>

@@ -49,9 +49,6 @@ function startWorker(): Worker | null {
 
 const onMainThread = (r: RunRequest) => import('./engine').then((m) => m.simulateRequest(r));
 
-/** What the player shows while a run computes (announced politely). */
-export const COMPUTING = { ko: '새 설정으로 계산하는 중…', en: 'Computing the new run…' } as const;
-
 /** Computes a run off the main thread when it can; resolves with its timeline. */
 export function requestRun(r: RunRequest): Promise<RunResult> {
   if (typeof window !== 'undefined') window.__ptSimRuns = (window.__ptSimRuns ?? 0) + 1;

@@ -9,6 +9,7 @@ import type { ParamValues } from '../core/params';
 import type { Segment } from './segment';
 import { simulate as tcpConnection } from '../topics/tcp-connection';
 import { simulate as timeWait } from '../topics/time-wait';
+import { TCP_TRANSITIONS } from './states';
 
 const seg = (m: MessageEntity) => (m.packet!.fields as { seg: Segment }).seg;
 const of = <T>(s: Step, kind: string) => Object.values(s.scene.entities).filter((e) => e.kind === kind) as T[];
@@ -86,6 +87,25 @@ describe('TCP stories tell only what has happened, and label transitions by thei
           }
         });
       }
+    });
+  }
+});
+
+describe('the state figure draws the whole RFC 9293 Figure 5 table from the timeline', () => {
+  for (const v of variants().filter((_, i) => i % 3 === 0)) {
+    it(v.name, () => {
+      const tl = v.tl(7);
+      const table = TCP_TRANSITIONS.map(({ from, to, label }) => ({ from, to, label }));
+      for (const s of tl.steps) {
+        const fsm = s.scene.entities.fsm;
+        if (fsm.kind !== 'fsm') throw new Error('no fsm');
+        expect(fsm.edges).toEqual(table);
+        // Every transition lit is one of the edges drawn, with the edge's own endpoints.
+        for (const tr of fsm.transitions) expect(fsm.edges.some((e) => e.from === tr.from && e.to === tr.to), `${tr.from}>${tr.to}`).toBe(true);
+      }
+      // The table is stored once, when the figure appears, not again at every step.
+      const span = tl.spans.find((sp) => sp.id === 'fsm')!;
+      expect(span.frames?.some((f) => 'edges' in f.patch) ?? false).toBe(false);
     });
   }
 });

@@ -11,6 +11,7 @@ import { dataLength, segmentLabel } from './segment';
 import type { HostId, Wire, WorldResult } from './world';
 import { causeOf, narrateEntry, type EntryContext, type Past } from './narrate';
 import { HOST_CAP, callMark, chipOf, toneOf, transitionLabel } from './words';
+import { TCP_TRANSITIONS } from './states';
 
 export type { EntryContext, Past } from './narrate';
 
@@ -117,7 +118,7 @@ export function tcpStory(result: WorldResult, opt: TcpStoryOptions): { steps: Be
     for (const id of timers.values()) b.set(id, { y1: i });
     const cause = causeOf(ctx);
     b.show({
-      kind: 'fsm', id: 'fsm', machine: 'tcp',
+      kind: 'fsm', id: 'fsm', machine: 'tcp', edges: EDGES,
       active: HOSTS.map((h) => ({ actor: h, state: e.tcbs[h].state })),
       transitions: e.transitions.map((tr) => ({ actor: tr.host, from: tr.from, to: tr.to, label: transitionLabel(tr.from, tr.to, cause) })),
     });
@@ -127,3 +128,5 @@ export function tcpStory(result: WorldResult, opt: TcpStoryOptions): { steps: Be
 }
 
 const same = (s: string): Text => ({ ko: s, en: s });
+/** RFC 9293 Figure 5, as the state figure draws it (one shared array: recorded once per span). */
+const EDGES = TCP_TRANSITIONS.map(({ from, to, label }) => ({ from, to, label }));

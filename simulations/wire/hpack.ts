@@ -5,6 +5,7 @@
  */
 import { concat, utf8Decode, utf8Encode } from './bytes';
 import { huffmanDecode, huffmanEncode, huffmanEncodedLength } from './huffman';
+import { HPACK_STATIC_TABLE } from './hpack-static';
 
 export interface HeaderField {
   name: string;
@@ -13,70 +14,8 @@ export interface HeaderField {
   sensitive?: boolean;
 }
 
-/** RFC 7541 Appendix A; index i is HPACK_STATIC_TABLE[i - 1]. */
-export const HPACK_STATIC_TABLE: readonly (readonly [name: string, value: string])[] = [
-  [':authority', ''],
-  [':method', 'GET'],
-  [':method', 'POST'],
-  [':path', '/'],
-  [':path', '/index.html'],
-  [':scheme', 'http'],
-  [':scheme', 'https'],
-  [':status', '200'],
-  [':status', '204'],
-  [':status', '206'],
-  [':status', '304'],
-  [':status', '400'],
-  [':status', '404'],
-  [':status', '500'],
-  ['accept-charset', ''],
-  ['accept-encoding', 'gzip, deflate'],
-  ['accept-language', ''],
-  ['accept-ranges', ''],
-  ['accept', ''],
-  ['access-control-allow-origin', ''],
-  ['age', ''],
-  ['allow', ''],
-  ['authorization', ''],
-  ['cache-control', ''],
-  ['content-disposition', ''],
-  ['content-encoding', ''],
-  ['content-language', ''],
-  ['content-length', ''],
-  ['content-location', ''],
-  ['content-range', ''],
-  ['content-type', ''],
-  ['cookie', ''],
-  ['date', ''],
-  ['etag', ''],
-  ['expect', ''],
-  ['expires', ''],
-  ['from', ''],
-  ['host', ''],
-  ['if-match', ''],
-  ['if-modified-since', ''],
-  ['if-none-match', ''],
-  ['if-range', ''],
-  ['if-unmodified-since', ''],
-  ['last-modified', ''],
-  ['link', ''],
-  ['location', ''],
-  ['max-forwards', ''],
-  ['proxy-authenticate', ''],
-  ['proxy-authorization', ''],
-  ['range', ''],
-  ['referer', ''],
-  ['refresh', ''],
-  ['retry-after', ''],
-  ['server', ''],
-  ['set-cookie', ''],
-  ['strict-transport-security', ''],
-  ['transfer-encoding', ''],
-  ['user-agent', ''],
-  ['vary', ''],
-  ['via', ''],
-  ['www-authenticate', ''],
-];
+/** RFC 7541 Appendix A (hpack-static.ts); index i is HPACK_STATIC_TABLE[i - 1]. */
+export { HPACK_STATIC_TABLE };
 const STATIC_LEN = HPACK_STATIC_TABLE.length; // 61
 
 // ---------------------------------------------------------------- integers and strings

@@ -1,6 +1,6 @@
 'use client';
 
-import { nice } from 'd3-array';
+import { nice } from '../ticks';
 import { m } from 'framer-motion';
 import { useRef } from 'react';
 import type { ChartEntity } from '@/simulations/core/timeline';
@@ -37,7 +37,7 @@ export default function BarChart({ entities, lang }: PanelProps) {
       <svg ref={ref} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${chart.title[lang]}. ${table}`}>
         {chart.series.map((s, si) => {
           const max = Math.max(1e-9, ...chart.groups.map((g) => g.values[s.key] ?? 0));
-          // Bars grow from 0 to a rounded-up maximum (d3-array's nice): the whole scale this chart needs.
+          // Bars grow from 0 to a rounded-up maximum (d3-array's nice, ticks.ts): the whole scale this chart needs.
           const [, top] = nice(0, max, 5);
           const x = (v: number) => (v / (top || 1)) * (W - LABEL - 56);
           return (

@@ -124,6 +124,21 @@ describe('the timeline', () => {
     for (const p of gets) expect(p.label).toMatch(/GET \/(img\/\d+\.svg)? HTTP\/1\.[01]$/);
   });
 
+  it('side by side, each browser lifeline is named by what sets its way apart; alone, it says it is the browser', () => {
+    const names = (tl: ReturnType<typeof scenario.run>, lang: 'ko' | 'en') =>
+      MODES.map((m) => withScenes(tl).steps[0].scene.entities[clientId(m)]).filter((e) => e?.kind === 'actor').map((e) => (e.kind === 'actor' ? e.label[lang] : ''));
+    const all = scenario.run({}, 1);
+    for (const lang of ['ko', 'en'] as const) {
+      const four = names(all, lang);
+      expect(four).toHaveLength(4);
+      expect(new Set(four).size).toBe(4);
+      // Short enough for a lane a quarter of the stage wide (the header cuts what does not fit).
+      for (const n of four) expect([...n].length).toBeLessThanOrEqual(10);
+    }
+    expect(names(scenario.run({ mode: 'pipelining' }, 1), 'ko')).toEqual(['브라우저 · HTTP/1.1 파이프라이닝']);
+    expect(names(scenario.run({ mode: 'pipelining' }, 1), 'en')).toEqual(['Browser · HTTP/1.1 pipelining']);
+  });
+
   it('has step keys for the text, and the chart ends with every lane', () => {
     const tl = withScenes(scenario.run({ 'slow-first': true }, 1));
     const keys = tl.steps.map((s) => s.key).filter(Boolean);

@@ -5,6 +5,20 @@ import type { Note } from './world';
 
 const tx = (ko: string, en: string): Text => ({ ko, en });
 
+/** The way's name on its browser's lifeline when four ways share the screen: the words that tell them apart. */
+export function laneName(m: Mode, connections: number): Text {
+  switch (m) {
+    case 'http10':
+      return tx('HTTP/1.0', 'HTTP/1.0');
+    case 'keepalive':
+      return tx('지속 연결', 'keep-alive');
+    case 'pipelining':
+      return tx('파이프라이닝', 'pipelining');
+    case 'parallel':
+      return tx(`연결 ${connections}개`, `${connections} conn.`);
+  }
+}
+
 export function modeName(m: Mode, connections: number): Text {
   switch (m) {
     case 'http10':

@@ -14,7 +14,7 @@ import { dataLength, segmentKind, segmentLabel, type Segment } from '../../tcp/s
 import type { HostState } from './host';
 import type { Browser, Mode } from './browser';
 import type { Server } from './server';
-import { captionOf, modeName, noteText, short, weight } from './narrate';
+import { captionOf, laneName, modeName, noteText, short, weight } from './narrate';
 import { clientId, serverId, type LoadTrace, type Note } from './world';
 
 const tx = (ko: string, en: string): Text => ({ ko, en });
@@ -128,7 +128,10 @@ export function buildStory(trace: LoadTrace, modes: readonly Mode[], connections
     if (bi === 0) {
       modes.forEach((m, i) => {
         const name = modeName(m, connections);
-        b.show({ kind: 'actor', id: clientId(m), label: tx(`브라우저 · ${name.ko}`, `Browser · ${name.en}`), sublabel: clientIp(i), x: x(i, 'client'), role: 'client' });
+        // Side by side, four "Browser · HTTP/1.1 …" labels would all be cut to "Browser…": each lane shows what sets it apart.
+        const lane = laneName(m, connections);
+        const label = modes.length > 1 ? lane : tx(`브라우저 · ${name.ko}`, `Browser · ${name.en}`);
+        b.show({ kind: 'actor', id: clientId(m), label, sublabel: clientIp(i), x: x(i, 'client'), role: 'client' });
         b.show({ kind: 'actor', id: serverId(m), label: tx('서버', 'Server'), sublabel: `${SERVER_IP}:80`, x: x(i, 'server'), role: 'server' });
       });
     }
