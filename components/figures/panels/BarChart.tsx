@@ -13,6 +13,9 @@ const W = 420;
 const LABEL_FONT: Font = { size: 14.5, weight: 700 };
 const BAR = 17;
 const ROW = 22;
+/** A series' title baseline, and where its first bar row starts: room for a Korean face's ascent (1.16em at 15 px). */
+const TITLE_Y = 18;
+const FIRST_ROW = 27;
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
@@ -25,9 +28,9 @@ export default function BarChart({ entities, lang }: PanelProps) {
   // The label column: as wide as the longest group label (up to half the chart), shorter labels end in "…".
   const LABEL = Math.ceil(Math.min(W / 2, Math.max(80, ...chart.groups.map((g) => measure(g.label[lang], LABEL_FONT).w + 14))));
   const labelOf = (text: string) => fitEnd(text, LABEL - 12, LABEL_FONT, measure);
-  const blockH = chart.groups.length * ROW + 26;
+  const blockH = chart.groups.length * ROW + FIRST_ROW + 4;
   const H = chart.series.length * blockH;
-  const y = (key: string) => 22 + chart.groups.findIndex((g) => g.key === key) * ROW;
+  const y = (key: string) => FIRST_ROW + chart.groups.findIndex((g) => g.key === key) * ROW;
   const table = chart.series.map((s) => `${s.label[lang]}: ${chart.groups.map((g) => `${g.label[lang]} ${fmt(g.values[s.key] ?? 0)}${s.unit}`).join(', ')}`).join('; ');
   return (
     <figure className="panel chart">
@@ -42,7 +45,7 @@ export default function BarChart({ entities, lang }: PanelProps) {
           const x = (v: number) => (v / (top || 1)) * (W - LABEL - 56);
           return (
             <g key={s.key} transform={`translate(0, ${si * blockH})`}>
-              <text className="chart-series" x={0} y={14}>
+              <text className="chart-series" x={0} y={TITLE_Y}>
                 {s.label[lang]}
                 {s.unit ? ` (${s.unit})` : ''}
               </text>
