@@ -19,17 +19,11 @@ export function laneName(m: Mode, connections: number): Text {
   }
 }
 
+/** The way's full name: HTTP/1.0, or HTTP/1.1 and its lane name. */
 export function modeName(m: Mode, connections: number): Text {
-  switch (m) {
-    case 'http10':
-      return tx('HTTP/1.0', 'HTTP/1.0');
-    case 'keepalive':
-      return tx('HTTP/1.1 지속 연결', 'HTTP/1.1 keep-alive');
-    case 'pipelining':
-      return tx('HTTP/1.1 파이프라이닝', 'HTTP/1.1 pipelining');
-    case 'parallel':
-      return tx(`HTTP/1.1 연결 ${connections}개`, `HTTP/1.1 × ${connections} connections`);
-  }
+  if (m === 'http10') return laneName(m, connections);
+  const lane = m === 'parallel' ? tx(`연결 ${connections}개`, `× ${connections} connections`) : laneName(m, connections);
+  return tx(`HTTP/1.1 ${lane.ko}`, `HTTP/1.1 ${lane.en}`);
 }
 
 /** "/img/3.svg" → "img3", "/" → "/": what a chip has room for. */
