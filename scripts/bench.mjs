@@ -148,7 +148,9 @@ await browser.close();
 // Lighthouse 12, mobile, median of 3 runs per page, with the index page measured in the same
 // run as the yardstick (scores move ~10 points run to run on 2 cores). Opt-in: it takes a while.
 if (process.argv.includes('--lighthouse')) {
-  const pages = ['/ko', ...routes.filter((r) => r.split('/').length === 3 && r.startsWith('/ko/'))];
+  // LH_PAGES=/ko/a,/ko/b measures those topic pages only (the index is always measured).
+  const only = (process.env.LH_PAGES ?? '').split(',').filter(Boolean);
+  const pages = ['/ko', ...routes.filter((r) => r.split('/').length === 3 && r.startsWith('/ko/') && (!only.length || only.includes(r)))];
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const results = [];
   for (const route of pages) {

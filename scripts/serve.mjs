@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Serves the static export (out/) the way a static host would: clean URLs
 // (/ko/tcp-connection -> ko/tcp-connection.html), a trailing slash redirected (308) to the
-// path without it, 404.html with status 404.
+// path without it, 404.html with status 404, text gzipped when the client accepts it.
 // Usage: node scripts/serve.mjs [dir=out] [port=3000]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const root = path.resolve(process.argv[2] ?? 'out');
 const port = Number(process.argv[3] ?? process.env.PORT ?? 3000);
@@ -22,6 +23,18 @@ const TYPES = {
   '.woff2': 'font/woff2',
   '.pcap': 'application/vnd.tcpdump.pcap',
 };
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
+const gzCache = new Map();
+/** A file's gzip encoding, made once per file and modification time. */
+async function gzipped(file, body) {
+  const { mtimeMs } = await stat(file);
+  const hit = gzCache.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.gz;
+  const gz = gzipSync(body, { level: 6 });
+  gzCache.set(file, { mtimeMs, gz });
+  return gz;
+}
 
 async function isFile(p) {
   try {
@@ -60,13 +73,20 @@ const server = createServer(async (req, res) => {
     }
     const found = await resolve(req.url ?? '/');
     const file = found ?? path.join(root, '404.html');
-    const body = await readFile(file);
+    let body = await readFile(file);
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     const immutable = file.includes(`${path.sep}_next${path.sep}static${path.sep}`);
-    res.writeHead(found ? 200 : 404, {
+    const headers = {
       'content-type': type,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+      vary: 'accept-encoding',
+    };
+    // Text goes out gzipped to a client that takes it, as any static host serves it.
+    if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      body = await gzipped(file, body);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(found ? 200 : 404, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch (err) {
     res.writeHead(500, { 'content-type': 'text/plain' });
