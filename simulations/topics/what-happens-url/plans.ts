@@ -24,7 +24,7 @@ export const MODEL = {
   url: 2,
   /** Browser host cache, then the OS (its cache, the hosts file). */
   localCaches: 1,
-  /** Server time to build the HTML document. */
+  /** Server time to build the HTML page. */
   serverHtml: 30,
   /** Server time for a static file or the redirect. */
   serverStatic: 4,
