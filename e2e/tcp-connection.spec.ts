@@ -85,8 +85,11 @@ for (const reducedMotion of ['reduce', 'no-preference'] as const) {
     await expect(page.locator('section.player[data-ready="true"]')).toBeVisible();
     await goToKey(page, 'syn');
     await page.waitForTimeout(600);
+    const before = await stepNumber(page).textContent();
     await page.keyboard.press('ArrowRight');
-    // The SYN's arrow (the run's first message) reaches the server: at once with reduced motion, grown over 450 ms otherwise.
+    // The step is on screen (a step renders as a transition, within a frame or two)...
+    await expect(stepNumber(page)).not.toHaveText(before ?? '');
+    // ...and the SYN's arrow (the run's first message) reaches the server: at once with reduced motion, grown over 450 ms otherwise.
     const line = page.locator('[data-msg="m1"] line:not(.hit)');
     const early = Number(await line.getAttribute('x2'));
     await page.waitForTimeout(700);

@@ -89,7 +89,13 @@ export const Message = memo(function Message({ msg, at, label, chip, current, on
       <title>{msg.label}</title>
       {/* A wide invisible stroke makes the thin arrow easy to hit. */}
       <line className="hit" x1={at.x0} y1={at.y0} x2={xNow} y2={yNow} />
-      <m.line x1={at.x0} y1={at.y0} initial={current ? { x2: at.x0, y2: at.y0 } : false} animate={{ x2: xNow, y2: yNow }} transition={ease} markerEnd={msg.status === 'delivered' ? 'url(#arrow)' : undefined} />
+      {/* Only the current step's pieces are motion elements: the others are drawn where they
+          are, as plain SVG (a motion element costs its setup and a first render of its values). */}
+      {current ? (
+        <m.line x1={at.x0} y1={at.y0} initial={{ x2: at.x0, y2: at.y0 }} animate={{ x2: xNow, y2: yNow }} transition={ease} markerEnd={msg.status === 'delivered' ? 'url(#arrow)' : undefined} />
+      ) : (
+        <line x1={at.x0} y1={at.y0} x2={xNow} y2={yNow} markerEnd={msg.status === 'delivered' ? 'url(#arrow)' : undefined} />
+      )}
       {msg.status === 'lost' && <path className="lost-x" d={`M${at.x1 - 7} ${at.y1 - 7}l14 14M${at.x1 + 7} ${at.y1 - 7}l-14 14`} />}
       {flying && chip && (
         <m.g initial={{ x: at.x0, y: at.y0 }} animate={{ x: chip.x, y: chip.y }} transition={ease}>
@@ -99,11 +105,17 @@ export const Message = memo(function Message({ msg, at, label, chip, current, on
           </text>
         </m.g>
       )}
-      {!flying && label && (
-        <m.text className="msg-label" x={label.x} y={label.y} textAnchor="middle" style={{ fontSize: label.font.size, fontWeight: label.font.weight }} initial={current ? { opacity: 0 } : false} animate={{ opacity: 1 }} transition={ease}>
-          {label.text}
-        </m.text>
-      )}
+      {!flying &&
+        label &&
+        (current ? (
+          <m.text className="msg-label" x={label.x} y={label.y} textAnchor="middle" style={{ fontSize: label.font.size, fontWeight: label.font.weight }} initial={{ opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
+            {label.text}
+          </m.text>
+        ) : (
+          <text className="msg-label" x={label.x} y={label.y} textAnchor="middle" style={{ fontSize: label.font.size, fontWeight: label.font.weight }}>
+            {label.text}
+          </text>
+        ))}
     </g>
   );
 }, same);

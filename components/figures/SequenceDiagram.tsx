@@ -9,11 +9,17 @@ import { useBox } from './useWidth';
 import { useTransition } from './motion';
 import { useMeasure } from './measure';
 import { layoutHead, SUB } from './seqHeader';
-import { FONT, arrow, isCurrent, layoutBody } from './seqBody';
+import { FONT, arrow, isCurrent, layoutBody, type Block } from './seqBody';
 import { Message } from './Message';
 import type { StageProps } from './types';
 
 const fs = (f: { size: number; weight: number }) => ({ fontSize: f.size, fontWeight: f.weight });
+const spans = (b: Block) =>
+  b.lines.map((l, i) => (
+    <tspan key={i} x={b.x} dy={l.dy} className={l.cls} style={fs(l.font)}>
+      {l.text}
+    </tspan>
+  ));
 
 /**
  * Lifelines, messages, notes, timers and states, drawn from one scene. Colours come from
@@ -81,7 +87,8 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
               return (
                 <g key={tm.id} className={`timer timer-${tm.status}`}>
                   <title>{`${tm.label[lang]} (${tm.ms} ms)`}</title>
-                  <m.line x1={x} x2={x} y1={rowY(tm.y0)} initial={false} animate={{ y2: rowY(tm.y1) }} transition={ease} />
+                  {/* A running timer grows with the steps; a finished one is drawn where it is. */}
+                  {tm.status === 'running' ? <m.line x1={x} x2={x} y1={rowY(tm.y0)} initial={false} animate={{ y2: rowY(tm.y1) }} transition={ease} /> : <line x1={x} x2={x} y1={rowY(tm.y0)} y2={rowY(tm.y1)} />}
                   {tm.status === 'fired' && <path className="timer-burst" d={`M${x - 6} ${rowY(tm.y1)}h12M${x} ${rowY(tm.y1) - 6}v12M${x - 4.2} ${rowY(tm.y1) - 4.2}l8.4 8.4M${x + 4.2} ${rowY(tm.y1) - 4.2}l-8.4 8.4`} />}
                 </g>
               );
@@ -89,13 +96,15 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
             {body.blocks.map((b) => (
               <g key={b.key}>
                 {b.lines.map((l) => l.text).join(' · ') !== b.full && <title>{b.full}</title>}
-                <m.text className={`mark${b.fresh ? ' fresh' : ''}`} textAnchor={b.anchor} y={b.y} initial={b.fresh ? { opacity: 0 } : false} animate={{ opacity: 1 }} transition={ease}>
-                  {b.lines.map((l, i) => (
-                    <tspan key={i} x={b.x} dy={l.dy} className={l.cls} style={fs(l.font)}>
-                      {l.text}
-                    </tspan>
-                  ))}
-                </m.text>
+                {b.fresh ? (
+                  <m.text className="mark fresh" textAnchor={b.anchor} y={b.y} initial={{ opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
+                    {spans(b)}
+                  </m.text>
+                ) : (
+                  <text className="mark" textAnchor={b.anchor} y={b.y}>
+                    {spans(b)}
+                  </text>
+                )}
               </g>
             ))}
             {messages

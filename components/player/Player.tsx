@@ -231,9 +231,12 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
     if (ready && index + 1 < count) void preloadFigures(shown.diagram, kindsAt(timeline, index + 1));
   }, [ready, shown, timeline, index, count]);
 
-  const go = useCallback((i: number) => setIndex(Math.max(0, Math.min(count - 1, i))), [count]);
-  const next = useCallback(() => setIndex((i) => Math.min(count - 1, i + 1)), [count]);
-  const prev = useCallback(() => setIndex((i) => Math.max(0, i - 1)), []);
+  // A step is rendered as a transition: the render is sliced between frames (an animation in
+  // flight keeps its frames, a key held down renders only the latest step), and only the commit
+  // is one piece. The scrubber sets its step at once: a dragged range input follows its value.
+  const go = useCallback((i: number) => startTransition(() => setIndex(Math.max(0, Math.min(count - 1, i)))), [count]);
+  const next = useCallback(() => startTransition(() => setIndex((i) => Math.min(count - 1, i + 1))), [count]);
+  const prev = useCallback(() => startTransition(() => setIndex((i) => Math.max(0, i - 1))), []);
 
   // Keep the index valid when a param change makes the timeline shorter.
   useEffect(() => {
@@ -471,7 +474,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
             onLast={() => go(count - 1)}
             onSeek={(i) => {
               setPlaying(false);
-              go(i);
+              setIndex(Math.max(0, Math.min(count - 1, i)));
             }}
             onSpeed={setSpeed}
             onFullscreen={toggleFullscreen}
@@ -496,7 +499,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
             <Panels scene={scene} lang={lang} />
           </div>
           <div className="player-lower">
-            <StepList t={t} steps={timeline.steps} index={index} lang={lang} onPick={(i) => { setPlaying(false); go(i); }} />
+            <StepList t={t} steps={timeline.steps} index={index} lang={lang} onPick={(i) => { setPlaying(false); go(i); }} onMove={(by) => { setPlaying(false); if (by > 0) next(); else prev(); }} />
             <div className="settings" id={settingsId} ref={settingsRef}>
               {fullscreen && (
                 <button type="button" className="settings-close" onClick={() => setSettings(false)}>

@@ -37,7 +37,7 @@ const Chunk = memo(function Chunk({ steps, from, current, lang, pick }: { steps:
  * ↑/↓ inside the list move the player (←/→, Home/End and the clicker keys work as
  * everywhere on the page), and focus follows the current step while it is in the list.
  */
-export function StepList({ t, steps, index, lang, onPick }: { t: Ui; steps: Step[]; index: number; lang: Lang; onPick(i: number): void }) {
+export function StepList({ t, steps, index, lang, onPick, onMove }: { t: Ui; steps: Step[]; index: number; lang: Lang; onPick(i: number): void; onMove(by: 1 | -1): void }) {
   const listRef = useRef<HTMLOListElement>(null);
   // The items get one stable handler that calls the latest `onPick` (the player passes a new one per render).
   const pickRef = useRef(onPick);
@@ -72,7 +72,8 @@ export function StepList({ t, steps, index, lang, onPick }: { t: Ui; steps: Step
           if (e.altKey || e.ctrlKey || e.metaKey) return;
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
-            onPick(Math.max(0, Math.min(steps.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1))));
+            // Relative to the step being rendered, not the one on screen: two quick presses go two steps.
+            onMove(e.key === 'ArrowDown' ? 1 : -1);
           }
         }}
       >

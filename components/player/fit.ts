@@ -134,6 +134,18 @@ export function useFitHeight(root: RefObject<HTMLElement | null>, selector: stri
       el.style.zoom = '';
       el.style.width = '';
       for (const p of panels) delete p.dataset[FOLD];
+      if (!active) {
+        // Outside full screen nothing is measured: reading the layout here would force one
+        // in the middle of every step's commit (about 15 ms a step on a slow phone).
+        if (el.dataset.ptPan === 'true') {
+          el.removeAttribute('tabindex');
+          el.removeAttribute('role');
+          el.removeAttribute('aria-label');
+          delete el.dataset.ptPan;
+          el.scrollTop = 0;
+        }
+        return false;
+      }
       let scrolls = false;
       const avail = el.clientHeight;
       if (active && avail > 0 && el.scrollHeight > avail + 1) {
