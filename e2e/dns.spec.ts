@@ -73,3 +73,24 @@ test('bad params are clamped or replaced, and the page says so', async ({ page }
   await expect(page.getByLabel('Domain name')).toHaveValue('www.naver.com');
   await expect(stepNumber(page)).toHaveText('8');
 });
+
+test('in full screen on a projector the whole tree is on the stage at every step (a clicker cannot scroll)', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/ko/dns');
+  await playerReady(page);
+  await page.keyboard.press('f');
+  await expect(page.locator('section.player')).toHaveAttribute('data-fullscreen', 'true');
+  const count = await page.locator('.step-list li').count();
+  for (let i = 1; i <= count; i++) {
+    if (i > 1) await page.keyboard.press('ArrowRight');
+    await expect(page.locator('section.player')).toHaveAttribute('data-step', String(i));
+    const fit = await page.locator('.dns-tree').evaluate((svg) => {
+      const box = svg.parentElement!;
+      const stage = svg.closest('.stage')!.getBoundingClientRect();
+      const r = svg.getBoundingClientRect();
+      return { scrolls: box.scrollHeight > box.clientHeight + 1, inside: r.top >= stage.top - 1 && r.bottom <= stage.bottom + 1 && r.left >= stage.left - 1 && r.right <= stage.right + 1 };
+    });
+    expect(fit, `step ${i}`).toEqual({ scrolls: false, inside: true });
+  }
+});

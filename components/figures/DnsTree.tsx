@@ -21,11 +21,13 @@ const FONT = {
   hint: { size: 14, weight: 400 },
   node: { size: 14, weight: 400, mono: true },
   nodeLit: { size: 14, weight: 700, mono: true },
-  sub: { size: 12.5, weight: 400, mono: true },
-  badge: { size: 12.5, weight: 700 },
+  sub: { size: 13.5, weight: 400, mono: true },
+  badge: { size: 13.5, weight: 700 },
   alias: { size: 13, weight: 700 },
   legend: { size: 14, weight: 400 },
 } satisfies Record<string, Font>;
+/** Full screen: the least zoom that keeps a tall tree on the stage, its smallest type still 12 px (then it pans). */
+const FULL_MIN = 12 / Math.min(...Object.values(FONT).map((f) => f.size));
 const fs = (f: Font) => ({ fontSize: f.size, fontWeight: f.weight, fontFamily: f.mono ? 'var(--mono)' : undefined });
 
 /** The typed name as label boxes, left to right as written, wrapped to `width`. */
@@ -78,7 +80,21 @@ export default function DnsTree({ scene, lang }: StageProps) {
     }
     legend.push({ apex: z.apex, text, x, w, row });
   }
-  const legendH = legend.length ? 14 + (legend[legend.length - 1].row + 1) * 26 : 0;
+  // The legend goes in the top right corner, beside the name and its hint, when it fits there in
+  // one row (the tree gets its height: a full-screen stage is short); else under the tree.
+  const hint = fitEnd(lang === 'ko' ? '← 오른쪽(루트)에서 왼쪽으로 한 레이블씩 읽습니다' : '← read right (the root) to left, one label at a time', W - 40, FONT.hint, measure);
+  const used = Math.max(20 + measure(hint, FONT.hint).w, ...strip.map((s) => s.x + s.w));
+  const legendW = legend.reduce((a, z) => a + z.w, 0) - 24;
+  const corner = legend.length > 0 && used + 32 + legendW <= W - 20;
+  if (corner) {
+    let x = W - 20 - legendW;
+    for (const z of legend) {
+      z.x = x;
+      z.row = 0;
+      x += z.w;
+    }
+  }
+  const legendH = legend.length && !corner ? 14 + (legend[legend.length - 1].row + 1) * 26 : 0;
   const byId = new Map(e.nodes.map((n) => [n.id, n]));
   const shown = (id: string) => byId.get(id)?.shown ?? false;
   // CNAME arrows curve below both ends: y of the curve's lowest point (a quadratic's midpoint), and room for its label.
@@ -96,9 +112,10 @@ export default function DnsTree({ scene, lang }: StageProps) {
   const at = (n: DnsTreeNode) => ({ x: n.x * fx + dx, y: n.y + top });
   const labelMax = SPACING * fx - 12;
   const badge = measure('NS', FONT.badge);
-  // Zoom: at least 1:1, up to 1.4 (in full screen, as far as the screen's height allows).
-  const maxZoom = box.full && typeof window !== 'undefined' ? Math.max(1, Math.min(1.8, (window.innerHeight * 0.62) / H)) : 1.4;
-  const zoom = Math.max(1, Math.min(maxZoom, box.width / W));
+  // Zoom: at least 1:1, up to 1.4. In full screen the whole tree stays on the stage (a clicker
+  // cannot scroll): it fills the stage's width or height, whichever comes first, up to 1.8, and
+  // goes under 1:1 only for a tree taller than the stage (down to FULL_MIN, then it pans).
+  const zoom = box.full && box.height > 0 ? Math.max(FULL_MIN, Math.min(1.8, box.width / W, box.height / H)) : Math.max(1, Math.min(1.4, box.width / W));
   const title = lang === 'ko' ? `DNS 이름공간 트리${e.name.ok ? '' : ' (입력한 이름은 올바르지 않음)'}` : `The DNS namespace tree${e.name.ok ? '' : ' (the typed name is not valid)'}`;
 
   return (
@@ -121,7 +138,7 @@ export default function DnsTree({ scene, lang }: StageProps) {
             );
           })}
           <text x={20} y={20 + rows * 44 + 14} style={fs(FONT.hint)} fill="var(--muted)">
-            {fitEnd(lang === 'ko' ? '← 오른쪽(루트)에서 왼쪽으로 한 레이블씩 읽습니다' : '← read right (the root) to left, one label at a time', W - 40, FONT.hint, measure)}
+            {hint}
           </text>
         </g>
         <g className="dns-zones">
@@ -232,7 +249,7 @@ export default function DnsTree({ scene, lang }: StageProps) {
           })}
         </g>
         {legend.length > 0 && (
-          <g className="dns-legend" transform={`translate(0 ${H - legendH + 10})`}>
+          <g className="dns-legend" transform={`translate(0 ${corner ? 28 : H - legendH + 10})`}>
             {legend.map((z) => (
               <g key={z.apex} transform={`translate(${z.x} ${z.row * 26})`}>
                 <rect width={18} height={18} rx={4} fill={tint(z.apex)} opacity={0.5} />

@@ -38,8 +38,7 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
   const [measure, setMeasure] = useState<Measure>(() => estimate);
   useEffect(() => {
     const el = ref.current;
-    const ctx = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
-    if (!el || !ctx) return;
+    if (!el || typeof document === 'undefined') return;
     const make = (): Measure => {
       const cs = getComputedStyle(el);
       const sans = cs.getPropertyValue('--font').trim() || cs.fontFamily;
@@ -51,18 +50,28 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
       if (!byFont) caches.set(set, (byFont = new Map()));
       const fonts = byFont;
       let count = 0;
-      let current = '';
+      // One canvas per font: setting a canvas's font parses it and resolves its faces, so a
+      // layout that alternates fonts (a label, a state, a tick) would pay that at every call.
+      const contexts = new Map<string, CanvasRenderingContext2D | null>();
+      const contextFor = (css: string) => {
+        let c = contexts.get(css);
+        if (c === undefined) {
+          c = document.createElement('canvas').getContext('2d');
+          if (c) c.font = css;
+          contexts.set(css, c);
+        }
+        return c;
+      };
       const measure: Measure = (text, f) => {
         const fk = `${f.size}|${f.weight}|${f.mono ? 1 : 0}`;
         let known = fonts.get(fk);
         if (!known) fonts.set(fk, (known = new Map()));
         let m = known.get(text);
         if (!m) {
-          // Setting the canvas font parses it: only when it changes.
-          const css = `${f.weight} ${f.size}px ${f.mono ? mono : sans}`;
-          if (css !== current) ctx.font = current = css;
-          const r = ctx.measureText(text);
+          const ctx = contextFor(`${f.weight} ${f.size}px ${f.mono ? mono : sans}`);
           const e = estimate(text, f);
+          if (!ctx) return e;
+          const r = ctx.measureText(text);
           // The line box SVG reports for a text: at least the font's own, whichever font the glyphs fall back to.
           m = { w: r.width, asc: Math.max(r.fontBoundingBoxAscent || 0, e.asc), desc: Math.max(r.fontBoundingBoxDescent || 0, e.desc) };
           if (++count > 50_000) {
