@@ -203,6 +203,28 @@ test.describe('full screen at 1366×768: nothing is cut off', () => {
   }
 });
 
+test.describe('full screen at 1366×768: the stage never pans (a clicker cannot scroll)', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+  // The widest stages: eight lifelines, six, the topology, the DNS tree.
+  for (const path of ['what-happens-url?step=10', 'dns-resolution?step=6', 'osi-model?step=5', 'ports-sockets?step=5', 'dns?step=8']) {
+    test(`${path}: the drawing is as wide as the stage or narrower`, async ({ page }) => {
+      await page.goto(`/ko/${path}`);
+      await playerReady(page);
+      await page.keyboard.press('f');
+      await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+      await page.waitForTimeout(300);
+      const out = await page.locator('section.player .stage').evaluate((stage) => {
+        const s = stage.getBoundingClientRect();
+        const svg = stage.querySelector('svg')!.getBoundingClientRect();
+        const panners = [stage, ...stage.querySelectorAll<HTMLElement>('div')].filter((el) => el.scrollWidth > el.clientWidth + 1).length;
+        return { right: Math.round(svg.right - s.right), panners };
+      });
+      expect(out.right).toBeLessThanOrEqual(1);
+      expect(out.panners).toBe(0);
+    });
+  }
+});
+
 test.describe('phone (390×844)', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('axe: no violations', async ({ page }) => {

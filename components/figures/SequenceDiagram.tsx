@@ -38,7 +38,9 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
   const marks = entitiesOf(scene, 'mark');
   const timers = entitiesOf(scene, 'timer');
   const minW = SEQ.minWidth + (box.full ? 0 : Math.max(0, actors.length - 2) * SEQ.perActor);
-  const zoom = box.full ? Math.max(SEQ.fullZoom, zoomFor(box.width) * 0.8) : zoomFor(box.width);
+  // Full screen: type at least 24 px on a 1920 screen, but never wider than the stage (a clicker
+  // cannot pan): on a smaller screen the whole drawing fits and the type is what that leaves.
+  const zoom = box.full ? Math.min(Math.max(SEQ.fullZoom, zoomFor(box.width) * 0.8), box.width / minW) : zoomFor(box.width);
   const W = Math.max(minW, Math.floor(box.width / zoom));
   const byId = new Map(actors.map((a) => [a.id, a]));
   const lifeline = (id: string) => actorX(byId.get(id)?.x ?? 50, W);
@@ -123,7 +125,13 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
               {(hb.label.text !== hb.label.full || (hb.sub && hb.sub.text !== hb.sub.full)) && <title>{`${hb.label.full}${hb.sub ? ` ${hb.sub.full}` : ''}`}</title>}
               <rect x={-hb.w / 2} y={3} width={hb.w} height={head.boxH} rx={10} className="actor-box" />
               <text y={hb.label.y} textAnchor="middle" className="actor-label" style={fs(hb.label.font)}>
-                {hb.label.text}
+                {hb.label.lines.length > 1
+                  ? hb.label.lines.map((l) => (
+                      <tspan key={l.y} x={0} y={l.y}>
+                        {l.text}
+                      </tspan>
+                    ))
+                  : hb.label.text}
               </text>
               {hb.sub && (
                 <text y={hb.sub.y} textAnchor="middle" className="actor-sub" style={fs(SUB)}>

@@ -45,7 +45,10 @@ export default function Topology({ scene, lang, onInspect }: StageProps) {
   const box = useBox(ref, BASE);
   const measure = useMeasure(ref);
   const ease = useTransition();
-  const zoom = Math.min(2.2, Math.max(1, box.width / BASE));
+  // In full screen the drawing never pans (a clicker cannot scroll): a stage narrower than the
+  // drawing's least width zooms it out, as far as its smallest type (13.5) stays 12 px.
+  const fit = Math.min(2.2, Math.max(1, box.width / BASE));
+  const zoom = box.full ? Math.max(12 / F.sub.size, Math.min(fit, box.width / MIN_W)) : fit;
   const W = Math.max(MIN_W, Math.floor(box.width / zoom));
   const H = Math.round(W * 0.56);
   const nodes = entitiesOf(scene, 'node');

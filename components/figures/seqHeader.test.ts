@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { ActorEntity } from '@/simulations/core/timeline';
+import { estimate } from './measure';
+import { layoutHead } from './seqHeader';
+
+const actor = (id: string, ko: string, x: number, sublabel?: string): ActorEntity => ({ kind: 'actor', id, label: { ko, en: ko }, x, role: 'client', sublabel });
+const eight = ['웹 서버', '브라우저', 'OS 스텁', '재귀 리졸버', '루트', '.com TLD 서버', 'naver.com 권한 서버', 'nheos.com 권한 서버'].map((n, i) => actor(`a${i}`, n, 5 + i * 12.8, '192.0.2.10'));
+const lay = (actors: ActorEntity[], W: number) => layoutHead(actors, (id) => (actors.find((a) => a.id === id)!.x / 100) * W, W, 'ko', estimate);
+
+describe('sequence header', () => {
+  it('puts a long name of several words on two lines, whole, rather than cutting it', () => {
+    const head = lay(eight, 640);
+    const box = head.boxes.find((b) => b.id === 'a3')!;
+    expect(box.label.lines.map((l) => l.text)).toEqual(['재귀', '리졸버']);
+    expect(box.label.text).toBe(box.label.full);
+    // Every line fits its box at the size chosen.
+    for (const b of head.boxes) for (const l of b.label.lines) expect(estimate(l.text, b.label.font).w).toBeLessThanOrEqual(b.w - 14 + 1e-9);
+  });
+
+  it('keeps one line when the name fits at a good size, and the header one line high', () => {
+    const two = [actor('c', '클라이언트', 20), actor('s', '서버', 80)];
+    const head = lay(two, 860);
+    expect(head.boxes.every((b) => b.label.lines.length === 1)).toBe(true);
+    const wide = lay(eight, 640);
+    expect(wide.height).toBeGreaterThan(head.height);
+  });
+
+  it('sets a one-line name in the middle of a two-line header, between the lines of its neighbours', () => {
+    const head = lay(eight, 640);
+    const two = head.boxes.find((b) => b.label.lines.length === 2)!;
+    const one = head.boxes.find((b) => b.label.lines.length === 1)!;
+    expect(one.label.y).toBeCloseTo((two.label.lines[0].y + two.label.lines[1].y) / 2, 6);
+    // The address line sits below the second line of every name.
+    for (const b of head.boxes) expect(b.sub!.y).toBeGreaterThan(Math.max(...two.label.lines.map((l) => l.y)));
+  });
+
+  it('boxes never overlap and stay inside the width, for 1 to 8 actors at any width', () => {
+    for (let n = 1; n <= 8; n++)
+      for (const W of [600, 645, 860, 1200]) {
+        const head = lay(eight.slice(0, n), W);
+        const xs = head.boxes.map((b) => [b.cx - b.w / 2, b.cx + b.w / 2]).sort((a, b) => a[0] - b[0]);
+        for (let i = 0; i < xs.length; i++) {
+          expect(xs[i][0]).toBeGreaterThanOrEqual(0);
+          expect(xs[i][1]).toBeLessThanOrEqual(W);
+          if (i > 0) expect(xs[i][0]).toBeGreaterThanOrEqual(xs[i - 1][1]);
+        }
+      }
+  });
+});
+
+describe('sequence header, separators', () => {
+  it('never starts the second line with a separator', () => {
+    const actors = [actor('b', '브라우저 · OS 스텁', 10), ...eight.slice(1, 6)];
+    const head = lay(actors, 640);
+    const b = head.boxes.find((x) => x.id === 'b')!;
+    expect(b.label.lines.length).toBe(2);
+    expect(b.label.lines[1].text).not.toMatch(/^[·/|+\-–—]/);
+    expect(b.label.lines.map((l) => l.text).join(' ')).toBe('브라우저 · OS 스텁');
+  });
+});
