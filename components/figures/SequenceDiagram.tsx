@@ -125,10 +125,12 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
               {(hb.label.text !== hb.label.full || (hb.sub && hb.sub.text !== hb.sub.full)) && <title>{`${hb.label.full}${hb.sub ? ` ${hb.sub.full}` : ''}`}</title>}
               <rect x={-hb.w / 2} y={3} width={hb.w} height={head.boxH} rx={10} className="actor-box" />
               <text y={hb.label.y} textAnchor="middle" className="actor-label" style={fs(hb.label.font)}>
+                {/* Two lines keep a space between them in the text (what a screen reader and a
+                    copy read), its half width taken back so the first line stays centred. */}
                 {hb.label.lines.length > 1
-                  ? hb.label.lines.map((l) => (
-                      <tspan key={l.y} x={0} y={l.y}>
-                        {l.text}
+                  ? hb.label.lines.map((l, k) => (
+                      <tspan key={l.y} x={k === 0 ? measure(' ', hb.label.font).w / 2 : 0} y={l.y}>
+                        {k === 0 ? `${l.text} ` : l.text}
                       </tspan>
                     ))
                   : hb.label.text}

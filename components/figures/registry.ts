@@ -8,7 +8,6 @@
 import { lazy } from 'react';
 import type { FigureDef, PanelProps, StageProps } from './types';
 import SequenceDiagram from './SequenceDiagram';
-import TcpStateFigure from './TcpStateFigure';
 import Counters from './panels/Counters';
 
 export type { FigureDef, PanelProps, StageProps } from './types';
@@ -21,7 +20,7 @@ const dns = () => import('./dns-figures');
 export const FIGURES: readonly FigureDef[] = [
   { slot: 'stage', id: 'sequence', kinds: ['actor', 'message', 'mark', 'timer'], lazy: false, component: SequenceDiagram },
   { slot: 'stage', id: 'topology', kinds: ['node', 'link', 'packet'], lazy: true, component: later<StageProps>(() => import('./Topology')) },
-  { slot: 'panel', id: 'fsm', kinds: ['fsm'], lazy: false, each: true, component: TcpStateFigure },
+  { slot: 'panel', id: 'fsm', kinds: ['fsm'], lazy: true, each: true, component: later<PanelProps>(() => import('./TcpStateFigure')) },
   { slot: 'panel', id: 'window', kinds: ['window'], lazy: true, each: true, component: later<PanelProps>(() => import('./panels/WindowStrip')) },
   { slot: 'panel', id: 'counters', kinds: ['counters'], lazy: false, each: true, component: Counters },
   { slot: 'panel', id: 'chart', kinds: ['chart'], lazy: true, each: true, component: later<PanelProps>(() => import('./panels/BarChart')) },
