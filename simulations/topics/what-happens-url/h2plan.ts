@@ -13,7 +13,7 @@ import { buildH2, type AppUnit } from '../http2/h2';
 import type { Resource as H2Resource } from '../http2/site';
 import { HOST, resources, type Resource } from './page';
 import { endpoints, journeyPki, lastUnitOf, MODEL, redirectPlan, type Plans } from './plans';
-import type { ConnPlan, Part, Unit } from './world';
+import type { ConnPlan, Part, Unit } from './units';
 
 const URGENCY: Record<Resource['type'], [number, boolean]> = { document: [0, true], stylesheet: [0, false], script: [1, false], image: [5, true] };
 

@@ -16,7 +16,7 @@ import { runTls13 } from '../../https/tls13';
 import { serverPki, type ServerPki } from '../../https/pki';
 import { TLS_CONTENT_TYPE as CT } from '../../wire/tls';
 import { chunks, http1Request, http1Response, redirectResponse, resources, HOST, type Resource } from './page';
-import type { ConnPlan, Gate, Part, Unit } from './world';
+import type { ConnPlan, Gate, Part, Unit } from './units';
 
 /** Modelled constants (ms): the engine computes no layout, so these stand for the browser's and the server's work. */
 export const MODEL = {

@@ -17,48 +17,7 @@ import { dataLength, type Segment } from '../../tcp/segment';
 import type { TcpState } from '../../tcp/states';
 import { completedUnits, deliverArrived, standIn } from '../../https/stream';
 import { concat } from '../../wire/bytes';
-
-export type Side = 'client' | 'server';
-
-/** Which request or response a unit carries (a part of it: its first bytes, its last bytes). */
-export interface Part {
-  path: string;
-  role: 'request' | 'response';
-  first: boolean;
-  last: boolean;
-  /** HTTP/2 stream id, when the unit carries HTTP/2 frames. */
-  stream?: number;
-}
-
-/** The browser holds something until it has received unit `unit` of connection `conn`, plus `delay` ms. */
-export interface Gate {
-  conn: number;
-  unit: number;
-  delay: number;
-}
-
-export interface Unit {
-  from: Side;
-  label: string;
-  bytes: Uint8Array;
-  parts: Part[];
-  /** TLS record (true) or plain HTTP (false). */
-  tls: boolean;
-  /** TLS handshake record. */
-  handshake?: boolean;
-  gate?: Gate;
-  /** Server processing time before the unit goes, ms. */
-  think?: number;
-}
-
-export interface ConnPlan {
-  clientPort: number;
-  serverPort: number;
-  iss: Record<Side, number>;
-  units: Unit[];
-  /** Opened at t = 0 when absent. */
-  open?: Gate;
-}
+import type { ConnPlan, Side } from './units';
 
 export interface WireMsg {
   conn: number;
@@ -95,7 +54,6 @@ export type Note =
 export type WebTrace = Trace<HostState, WireMsg, Post, Note>;
 
 type Fx = KernelEffect<WireMsg, Post, Note>;
-
 
 const PEER: Record<Side, string> = { client: 'server', server: 'browser' };
 const SELF: Record<Side, string> = { client: 'browser', server: 'server' };
