@@ -6,7 +6,7 @@ import { entitiesOf } from '@/simulations/core/entities';
 import type { DnsTreeEntity, DnsTreeNode } from '@/simulations/figures/dns-tree';
 import { fitEnd, fitMiddle, useMeasure, type Font, type Measure } from './measure';
 import { useTransition } from './motion';
-import { PAN, sized } from './pan';
+import { PAN, fullScreenZoom, sized } from './pan';
 import { useBox } from './useWidth';
 import type { StageProps } from './types';
 
@@ -26,8 +26,6 @@ const FONT = {
   alias: { size: 13, weight: 700 },
   legend: { size: 14, weight: 400 },
 } satisfies Record<string, Font>;
-/** Full screen: the least zoom that keeps a tall tree on the stage, its smallest type still 12 px (then it pans). */
-const FULL_MIN = 12 / Math.min(...Object.values(FONT).map((f) => f.size));
 const fs = (f: Font) => ({ fontSize: f.size, fontWeight: f.weight, fontFamily: f.mono ? 'var(--mono)' : undefined });
 
 /** The typed name as label boxes, left to right as written, wrapped to `width`. */
@@ -114,8 +112,9 @@ export default function DnsTree({ scene, lang }: StageProps) {
   const badge = measure('NS', FONT.badge);
   // Zoom: at least 1:1, up to 1.4. In full screen the whole tree stays on the stage (a clicker
   // cannot scroll): it fills the stage's width or height, whichever comes first, up to 1.8, and
-  // goes under 1:1 only for a tree taller than the stage (down to FULL_MIN, then it pans).
-  const zoom = box.full && box.height > 0 ? Math.max(FULL_MIN, Math.min(1.8, box.width / W, box.height / H)) : Math.max(1, Math.min(1.4, box.width / W));
+  // goes under 1:1 only for a tree taller than the stage (down to 12 px type, then it pans).
+  const smallest = Math.min(...Object.values(FONT).map((f) => f.size));
+  const zoom = box.full && box.height > 0 ? fullScreenZoom(1.8, [box.width / W, box.height / H], smallest) : Math.max(1, Math.min(1.4, box.width / W));
   const title = lang === 'ko' ? `DNS 이름공간 트리${e.name.ok ? '' : ' (입력한 이름은 올바르지 않음)'}` : `The DNS namespace tree${e.name.ok ? '' : ' (the typed name is not valid)'}`;
 
   return (

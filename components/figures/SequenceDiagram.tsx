@@ -5,6 +5,7 @@ import { memo, useMemo, useRef } from 'react';
 import { entitiesOf } from '@/simulations/core/entities';
 import type { Lang } from '@/simulations/core/text';
 import { SEQ, actorX, rowY, zoomFor } from './geometry';
+import { fullScreenZoom } from './pan';
 import { useBox } from './useWidth';
 import { useTransition } from './motion';
 import { useMeasure } from './measure';
@@ -39,8 +40,8 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
   const timers = entitiesOf(scene, 'timer');
   const minW = SEQ.minWidth + (box.full ? 0 : Math.max(0, actors.length - 2) * SEQ.perActor);
   // Full screen: type at least 24 px on a 1920 screen, but never wider than the stage (a clicker
-  // cannot pan): on a smaller screen the whole drawing fits and the type is what that leaves.
-  const zoom = box.full ? Math.min(Math.max(SEQ.fullZoom, zoomFor(box.width) * 0.8), box.width / minW) : zoomFor(box.width);
+  // cannot pan): on a smaller screen the whole drawing fits, its type down to 12 px.
+  const zoom = box.full ? fullScreenZoom(Math.max(SEQ.fullZoom, zoomFor(box.width) * 0.8), [box.width / minW], SEQ.smallestType) : zoomFor(box.width);
   const W = Math.max(minW, Math.floor(box.width / zoom));
   const byId = new Map(actors.map((a) => [a.id, a]));
   const lifeline = (id: string) => actorX(byId.get(id)?.x ?? 50, W);

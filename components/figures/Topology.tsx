@@ -5,6 +5,7 @@ import { useRef } from 'react';
 import { entitiesOf } from '@/simulations/core/entities';
 import type { NodeEntity } from '@/simulations/core/timeline';
 import { lerp } from './geometry';
+import { fullScreenZoom } from './pan';
 import { fitEnd, fitMiddle, useMeasure, type Font, type Measure } from './measure';
 import { Placer, textBox } from './place';
 import { useTransition } from './motion';
@@ -48,7 +49,7 @@ export default function Topology({ scene, lang, onInspect }: StageProps) {
   // In full screen the drawing never pans (a clicker cannot scroll): a stage narrower than the
   // drawing's least width zooms it out, as far as its smallest type (13.5) stays 12 px.
   const fit = Math.min(2.2, Math.max(1, box.width / BASE));
-  const zoom = box.full ? Math.max(12 / F.sub.size, Math.min(fit, box.width / MIN_W)) : fit;
+  const zoom = box.full ? fullScreenZoom(fit, [box.width / MIN_W], F.sub.size) : fit;
   const W = Math.max(MIN_W, Math.floor(box.width / zoom));
   const H = Math.round(W * 0.56);
   const nodes = entitiesOf(scene, 'node');

@@ -10,6 +10,8 @@ export const SEQ = {
   minWidth: 600,
   /** Extra width per actor beyond two, so four lifelines keep room for their labels. */
   perActor: 60,
+  /** The smallest diagram font, in units. */
+  smallestType: 13,
   /** Full screen: the smallest diagram font (13 units) comes out at 24 CSS px. */
   fullZoom: 24 / 13,
   /** Distance between timer lanes on one lifeline. */
