@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { fitEnd, fitMiddle, type Font, type Measure } from './measure';
+import { createMeasureGate, fitEnd, fitMiddle, type Font, type Measure } from './measure';
 
 /** A monospace stand-in: every character is 10 units wide. */
 const mono: Measure = (text) => ({ w: [...text].length * 10, asc: 10, desc: 3 });
@@ -43,5 +43,49 @@ describe('fitEnd', () => {
 describe('fitMiddle', () => {
   test('keeps both ends of an address', () => {
     expect(fitMiddle('198.51.100.20:5000', 120, F, mono)).toBe('198.51…:5000');
+  });
+});
+
+describe('the gate between estimated and measured text', () => {
+  test('a drawing that asks when nothing is held switches at once, and only once', () => {
+    const gate = createMeasureGate();
+    const log: string[] = [];
+    const t = gate.enqueue(() => log.push('a'));
+    t.now();
+    t.now();
+    expect(log).toEqual(['a']);
+  });
+
+  test('while held, asking does nothing; the release switches every queued drawing, asked or not', () => {
+    const gate = createMeasureGate();
+    const log: string[] = [];
+    const a = gate.enqueue(() => log.push('a'));
+    gate.enqueue(() => log.push('b'));
+    const release = gate.hold();
+    a.now();
+    expect(log).toEqual([]);
+    release();
+    expect(log).toEqual(['a', 'b']);
+    // Released once: a second call and a later ask change nothing.
+    release();
+    a.now();
+    expect(log).toEqual(['a', 'b']);
+  });
+
+  test('two holds: only the last release switches; a cancelled drawing never does', () => {
+    const gate = createMeasureGate();
+    const log: string[] = [];
+    const r1 = gate.hold();
+    const r2 = gate.hold();
+    const a = gate.enqueue(() => log.push('a'));
+    gate.enqueue(() => log.push('b'));
+    a.cancel();
+    r1();
+    expect(log).toEqual([]);
+    r2();
+    expect(log).toEqual(['b']);
+    // After the release, a new drawing switches when it asks.
+    gate.enqueue(() => log.push('c')).now();
+    expect(log).toEqual(['b', 'c']);
   });
 });

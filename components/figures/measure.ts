@@ -88,18 +88,68 @@ export function useMeasure(ref: RefObject<Element | null>): Measure {
     // The first frame is drawn with the estimate (as in the static HTML); measuring for real
     // (the canvas's first use loads its fonts) and laying out again wait for an idle moment,
     // as a transition React can slice, so neither lengthens the task that hydrates the page.
+    // While measuring is held (a run that replaces this drawing is on its way) it waits for
+    // the release, which measures in the render that draws the run.
     const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
     const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
-    const id = idle(() => live && startTransition(() => setMeasure(() => make())), { timeout: 400 });
+    const ticket = measuring.enqueue(() => live && startTransition(() => setMeasure(() => make())));
+    const id = idle(() => ticket.now(), { timeout: 400 });
     // Measure again once fonts arrive; when they are already there, a second pass would only cost a render.
     if (document.fonts && document.fonts.status !== 'loaded') document.fonts.ready.then(() => live && startTransition(() => setMeasure(() => make())));
     return () => {
       live = false;
       cancelIdle(id);
+      ticket.cancel();
     };
   }, [ref]);
   return measure;
 }
+
+/**
+ * When drawings switch from estimated to measured text. Each drawing enqueues its switch and
+ * asks for it when the page is idle (`now`); while a hold is on, the switch waits, and the
+ * last release runs every switch still queued, whether its drawing asked yet or not.
+ */
+export function createMeasureGate() {
+  let holds = 0;
+  const queued = new Set<() => void>();
+  return {
+    /** Holds the switches; the returned release works once. */
+    hold(): () => void {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--holds > 0) return;
+        const due = [...queued];
+        queued.clear();
+        for (const f of due) f();
+      };
+    },
+    enqueue(f: () => void) {
+      queued.add(f);
+      return {
+        /** Switches now unless held (then the release does it). */
+        now() {
+          if (holds > 0 || !queued.delete(f)) return;
+          f();
+        },
+        cancel: () => void queued.delete(f),
+      };
+    },
+  };
+}
+
+const measuring = createMeasureGate();
+
+/**
+ * Holds the switch from estimated to measured text until the returned release is called. The
+ * player holds it while the run a URL asked for is computed: the static frame on screen is
+ * about to be replaced, so laying it out again would be wasted; called in the transition that
+ * draws the run, the release measures in that same render.
+ */
+export const holdMeasuring = measuring.hold;
 
 /** fitEnd's answers per measurer: a diagram lays out the same texts at every step. */
 const fitted = new WeakMap<Measure, Map<string, string>>();

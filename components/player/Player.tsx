@@ -25,6 +25,7 @@ import { Controls } from './Controls';
 import { StepList } from './StepList';
 import { Panels, Stage, preloadFigures } from './Figures';
 import { SEQ } from '../figures/geometry';
+import { holdMeasuring } from '../figures/measure';
 import { PcapButton } from '../inspector/PcapButton';
 
 // The inspector and its encoders load on first use, not on the first visit.
@@ -114,16 +115,17 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
    * a stale result is dropped) it replaces the one on screen, then `then` sees it.
    */
   const startRun = useCallback(
-    (scene: string | undefined, v: ParamValues, then?: (r: Run, issues: ParamIssue[]) => void) => {
+    (scene: string | undefined, v: ParamValues, then?: (r: Run, issues: ParamIssue[]) => void, settled?: () => void) => {
       const id = ++latest.current;
       setComputing(true);
       requestRun({ slug, lang, scene, values: v }).then(
         (res) => {
-          if (id !== latest.current) return;
+          if (id !== latest.current) return settled?.();
           const next: Run = { scene, values: res.values, timeline: res.timeline };
           // A long run is a big render: as a transition React renders it in slices, so
           // the page keeps answering meanwhile (the previous frame stays until it is ready).
           startTransition(() => {
+            settled?.();
             setComputing(false);
             setValues(res.values);
             setRun(next);
@@ -132,6 +134,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
           });
         },
         () => {
+          settled?.();
           if (id === latest.current) setComputing(false);
         },
       );
@@ -161,7 +164,8 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
     setScenarioName(url.scene);
     setValues(url.values);
     if (isDefault) arrive(initial, url.issues);
-    else startRun(url.scene, url.values, (r, issues) => arrive(r.timeline, [...url.issues, ...issues]));
+    // The static frame is about to be replaced: its texts are measured only with the run's.
+    else startRun(url.scene, url.values, (r, issues) => arrive(r.timeline, [...url.issues, ...issues]), holdMeasuring());
 
 
     function arrive(tl: Timeline, issues: ParamIssue[]) {
