@@ -34,6 +34,20 @@ test.describe('without JavaScript, the static HTML shows the first frame', () =>
         const names = Object.values(scene.entities).flatMap((e) => ((e.kind === 'actor' || e.kind === 'node') && e.label ? [e.label[lang]] : []));
         for (const name of names) expect(drawn, `actor "${name}"`).toContain(name);
         expect(drawn.trim().length).toBeGreaterThan(0);
+        // Drawn at rest, as the scripts leave it: no text under an ancestor at opacity 0 (a
+        // fade-in's start), no arrow of length 0 (a growing arrow's start).
+        const invisible = await player.locator('.stage svg text').evaluateAll((ts) =>
+          ts.flatMap((t) => {
+            let o = 1;
+            for (let e: Element | null = t; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+            return o < 0.05 && t.textContent?.trim() ? [t.textContent.trim()] : [];
+          }),
+        );
+        expect(invisible, 'texts drawn invisible').toEqual([]);
+        const collapsed = await player
+          .locator('.stage .msg line:not(.hit)')
+          .evaluateAll((ls) => ls.filter((l) => l.getAttribute('x1') === l.getAttribute('x2') && l.getAttribute('y1') === l.getAttribute('y2')).length);
+        expect(collapsed, 'arrows of length 0').toBe(0);
         // The first step's narration, the step count and the step list.
         await expect(page.locator('.narration-text')).toHaveText(tl.steps[0].narration[lang]);
         await expect(page.getByTestId('step-number')).toHaveText('1');

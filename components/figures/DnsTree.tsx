@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { entitiesOf } from '@/simulations/core/entities';
 import type { DnsTreeEntity, DnsTreeNode } from '@/simulations/figures/dns-tree';
 import { fitEnd, fitMiddle, useMeasure, type Font, type Measure } from './measure';
-import { useTransition } from './motion';
+import { useSettling, useTransition } from './motion';
 import { PAN, fullScreenZoom, sized } from './pan';
 import { useBox } from './useWidth';
 import type { StageProps } from './types';
@@ -52,7 +52,9 @@ export default function DnsTree({ scene, lang }: StageProps) {
   const ref = useRef<HTMLDivElement>(null);
   const box = useBox(ref, 900);
   const measure = useMeasure(ref);
-  const ease = useTransition();
+  // Measured text or a new box size: things go to their place at once (only steps animate).
+  const settling = useSettling(measure, `${box.width}|${box.height}|${box.full}`);
+  const ease = useTransition(settling);
   const e = entitiesOf(scene, 'dns-tree')[0];
   if (!e) return <div ref={ref} />;
   // The type never shrinks below 1:1: a narrower box squeezes the tree sideways a little, then pans.
@@ -220,7 +222,7 @@ export default function DnsTree({ scene, lang }: StageProps) {
                 key={n.id}
                 className={`dns-node dns-node-${n.lit}${n.added ? ' dns-node-added' : ''}`}
                 data-node={n.id}
-                initial={n.added ? { opacity: 0 } : false}
+                initial={n.added && !settling ? { opacity: 0 } : false}
                 animate={{ opacity: 1 }}
                 transition={ease}
               >

@@ -5,7 +5,7 @@ import { memo } from 'react';
 import type { MessageEntity } from '@/simulations/core/timeline';
 import type { Lang } from '@/simulations/core/text';
 import { lerp } from './geometry';
-import { useTransition } from './motion';
+import { useInstant, useTransition } from './motion';
 import type { Chip, Label } from './seqBody';
 import { FONT } from './seqBody';
 
@@ -62,6 +62,8 @@ function same(a: Props, b: Props): boolean {
  */
 export const Message = memo(function Message({ msg, at, label, chip, current, onInspect, lang }: Props) {
   const ease = useTransition();
+  // While the drawing settles (the page just opened, text measured) pieces appear in place.
+  const still = useInstant();
   const flying = msg.status === 'flight';
   const k = flying ? Math.max(msg.progress, 0.14) : 1;
   const xNow = flying ? lerp(at.x0, at.x1, k) : at.x1;
@@ -92,13 +94,13 @@ export const Message = memo(function Message({ msg, at, label, chip, current, on
       {/* Only the current step's pieces are motion elements: the others are drawn where they
           are, as plain SVG (a motion element costs its setup and a first render of its values). */}
       {current ? (
-        <m.line x1={at.x0} y1={at.y0} initial={{ x2: at.x0, y2: at.y0 }} animate={{ x2: xNow, y2: yNow }} transition={ease} markerEnd={msg.status === 'delivered' ? 'url(#arrow)' : undefined} />
+        <m.line x1={at.x0} y1={at.y0} initial={still ? false : { x2: at.x0, y2: at.y0 }} animate={{ x2: xNow, y2: yNow }} transition={ease} markerEnd={msg.status === 'delivered' ? 'url(#arrow)' : undefined} />
       ) : (
         <line x1={at.x0} y1={at.y0} x2={xNow} y2={yNow} markerEnd={msg.status === 'delivered' ? 'url(#arrow)' : undefined} />
       )}
       {msg.status === 'lost' && <path className="lost-x" d={`M${at.x1 - 7} ${at.y1 - 7}l14 14M${at.x1 + 7} ${at.y1 - 7}l-14 14`} />}
       {flying && chip && (
-        <m.g initial={{ x: at.x0, y: at.y0 }} animate={{ x: chip.x, y: chip.y }} transition={ease}>
+        <m.g initial={still ? false : { x: at.x0, y: at.y0 }} animate={{ x: chip.x, y: chip.y }} transition={ease}>
           <rect className="chip" x={-chip.w / 2} y={-12} width={chip.w} height={24} rx={6} />
           <text className="chip-text" textAnchor="middle" y={5} style={{ fontSize: FONT.chip.size, fontWeight: FONT.chip.weight }}>
             {chip.text}
@@ -108,7 +110,7 @@ export const Message = memo(function Message({ msg, at, label, chip, current, on
       {!flying &&
         label &&
         (current ? (
-          <m.text className="msg-label" x={label.x} y={label.y} textAnchor="middle" style={{ fontSize: label.font.size, fontWeight: label.font.weight }} initial={{ opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
+          <m.text className="msg-label" x={label.x} y={label.y} textAnchor="middle" style={{ fontSize: label.font.size, fontWeight: label.font.weight }} initial={still ? false : { opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
             {label.text}
           </m.text>
         ) : (

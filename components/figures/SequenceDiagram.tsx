@@ -7,7 +7,7 @@ import type { Lang } from '@/simulations/core/text';
 import { SEQ, actorX, rowY, zoomFor } from './geometry';
 import { fullScreenZoom } from './pan';
 import { useBox } from './useWidth';
-import { useTransition } from './motion';
+import { InstantMotion, useSettling, useTransition } from './motion';
 import { useMeasure } from './measure';
 import { layoutHead, SUB } from './seqHeader';
 import { FONT, arrow, isCurrent, layoutBody, type Block } from './seqBody';
@@ -33,7 +33,9 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
   const ref = useRef<HTMLDivElement>(null);
   const box = useBox(ref, SEQ.baseWidth);
   const measure = useMeasure(ref);
-  const ease = useTransition();
+  // Measured text or a new box size: things go to their place at once (only steps animate).
+  const settling = useSettling(measure, `${box.width}|${box.height}|${box.full}`);
+  const ease = useTransition(settling);
   const actors = entitiesOf(scene, 'actor');
   const messages = entitiesOf(scene, 'message');
   const marks = entitiesOf(scene, 'mark');
@@ -63,96 +65,98 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
 
   return (
     <div ref={ref} className="seq-wrap" data-rows={rows}>
-      <svg className="seq" viewBox={`0 0 ${W} ${height}`} style={{ minWidth: W * zoom > box.width + 1 ? `${Math.round(W * zoom)}px` : undefined }} role="group" aria-labelledby="seq-title">
-        <title id="seq-title">{lang === 'ko' ? '시퀀스 다이어그램' : 'Sequence diagram'}</title>
-        <defs>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M0 0L10 5L0 10z" className="arrowhead" />
-          </marker>
-          <clipPath id="seq-body">
-            <rect x="0" y={head.height} width={W} height={bodyH} />
-          </clipPath>
-        </defs>
+      <InstantMotion value={settling}>
+        <svg className="seq" viewBox={`0 0 ${W} ${height}`} style={{ minWidth: W * zoom > box.width + 1 ? `${Math.round(W * zoom)}px` : undefined }} role="group" aria-labelledby="seq-title">
+          <title id="seq-title">{lang === 'ko' ? '시퀀스 다이어그램' : 'Sequence diagram'}</title>
+          <defs>
+            <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M0 0L10 5L0 10z" className="arrowhead" />
+            </marker>
+            <clipPath id="seq-body">
+              <rect x="0" y={head.height} width={W} height={bodyH} />
+            </clipPath>
+          </defs>
 
-        <g clipPath="url(#seq-body)">
-          <m.g initial={false} animate={{ y: head.height - first * SEQ.row }} transition={ease}>
-            <rect className="row-now" x={0} y={index * SEQ.row} width={W} height={SEQ.row} />
-            {body.ticks.map((tk) => (
-              <text key={tk.y} className={`tick${tk.now ? ' tick-now' : ''}`} style={fs(tk.now ? FONT.tickNow : FONT.tick)} x={6} y={rowY(tk.y) + 4}>
-                {tk.text}
-              </text>
-            ))}
-            {actors.map((a) => (
-              <line key={a.id} className={`lifeline role-${a.role}`} x1={lifeline(a.id)} x2={lifeline(a.id)} y1={0} y2={total * SEQ.row} />
-            ))}
-            {timers.filter((tm) => tm.y1 >= first - 1 && tm.y0 <= first + rows).map((tm) => {
-              const x = body.timerX.get(tm.id) ?? lifeline(tm.on);
-              return (
-                <g key={tm.id} className={`timer timer-${tm.status}`}>
-                  <title>{`${tm.label[lang]} (${tm.ms} ms)`}</title>
-                  {/* A running timer grows with the steps; a finished one is drawn where it is. */}
-                  {tm.status === 'running' ? <m.line x1={x} x2={x} y1={rowY(tm.y0)} initial={false} animate={{ y2: rowY(tm.y1) }} transition={ease} /> : <line x1={x} x2={x} y1={rowY(tm.y0)} y2={rowY(tm.y1)} />}
-                  {tm.status === 'fired' && <path className="timer-burst" d={`M${x - 6} ${rowY(tm.y1)}h12M${x} ${rowY(tm.y1) - 6}v12M${x - 4.2} ${rowY(tm.y1) - 4.2}l8.4 8.4M${x + 4.2} ${rowY(tm.y1) - 4.2}l-8.4 8.4`} />}
+          <g clipPath="url(#seq-body)">
+            <m.g initial={false} animate={{ y: head.height - first * SEQ.row }} transition={ease}>
+              <rect className="row-now" x={0} y={index * SEQ.row} width={W} height={SEQ.row} />
+              {body.ticks.map((tk) => (
+                <text key={tk.y} className={`tick${tk.now ? ' tick-now' : ''}`} style={fs(tk.now ? FONT.tickNow : FONT.tick)} x={6} y={rowY(tk.y) + 4}>
+                  {tk.text}
+                </text>
+              ))}
+              {actors.map((a) => (
+                <line key={a.id} className={`lifeline role-${a.role}`} x1={lifeline(a.id)} x2={lifeline(a.id)} y1={0} y2={total * SEQ.row} />
+              ))}
+              {timers.filter((tm) => tm.y1 >= first - 1 && tm.y0 <= first + rows).map((tm) => {
+                const x = body.timerX.get(tm.id) ?? lifeline(tm.on);
+                return (
+                  <g key={tm.id} className={`timer timer-${tm.status}`}>
+                    <title>{`${tm.label[lang]} (${tm.ms} ms)`}</title>
+                    {/* A running timer grows with the steps; a finished one is drawn where it is. */}
+                    {tm.status === 'running' ? <m.line x1={x} x2={x} y1={rowY(tm.y0)} initial={false} animate={{ y2: rowY(tm.y1) }} transition={ease} /> : <line x1={x} x2={x} y1={rowY(tm.y0)} y2={rowY(tm.y1)} />}
+                    {tm.status === 'fired' && <path className="timer-burst" d={`M${x - 6} ${rowY(tm.y1)}h12M${x} ${rowY(tm.y1) - 6}v12M${x - 4.2} ${rowY(tm.y1) - 4.2}l8.4 8.4M${x + 4.2} ${rowY(tm.y1) - 4.2}l-8.4 8.4`} />}
+                  </g>
+                );
+              })}
+              {body.blocks.map((b) => (
+                <g key={b.key}>
+                  {b.lines.map((l) => l.text).join(' · ') !== b.full && <title>{b.full}</title>}
+                  {b.fresh ? (
+                    <m.text className="mark fresh" textAnchor={b.anchor} y={b.y} initial={settling ? false : { opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
+                      {spans(b)}
+                    </m.text>
+                  ) : (
+                    <text className="mark" textAnchor={b.anchor} y={b.y}>
+                      {spans(b)}
+                    </text>
+                  )}
                 </g>
-              );
-            })}
-            {body.blocks.map((b) => (
-              <g key={b.key}>
-                {b.lines.map((l) => l.text).join(' · ') !== b.full && <title>{b.full}</title>}
-                {b.fresh ? (
-                  <m.text className="mark fresh" textAnchor={b.anchor} y={b.y} initial={{ opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
-                    {spans(b)}
-                  </m.text>
-                ) : (
-                  <text className="mark" textAnchor={b.anchor} y={b.y}>
-                    {spans(b)}
+              ))}
+              {messages
+                .filter((msg) => msg.status === 'flight' || shown(msg.y0) || shown(msg.y1) || (msg.y0 < first && msg.y1 > first + rows))
+                .map((msg) => (
+                  <Message key={msg.id} msg={msg} at={arrow(msg, lifeline)} label={body.labels.get(msg.id)} chip={body.chips.get(msg.id)} current={isCurrent(msg, index)} onInspect={onInspect} lang={lang} />
+                ))}
+            </m.g>
+          </g>
+
+          {/* Header: actors with their current state, always in view. */}
+          {head.boxes.map((hb) => {
+            const a = byId.get(hb.id)!;
+            return (
+              <g key={hb.id} className={`actor role-${a.role}`} data-actor={a.id} transform={`translate(${hb.cx}, 0)`}>
+                {(hb.label.text !== hb.label.full || (hb.sub && hb.sub.text !== hb.sub.full)) && <title>{`${hb.label.full}${hb.sub ? ` ${hb.sub.full}` : ''}`}</title>}
+                <rect x={-hb.w / 2} y={3} width={hb.w} height={head.boxH} rx={10} className="actor-box" />
+                <text y={hb.label.y} textAnchor="middle" className="actor-label" style={fs(hb.label.font)}>
+                  {/* Two lines keep a space between them in the text (what a screen reader and a
+                      copy read), its half width taken back so the first line stays centred. */}
+                  {hb.label.lines.length > 1
+                    ? hb.label.lines.map((l, k) => (
+                        <tspan key={l.y} x={k === 0 ? measure(' ', hb.label.font).w / 2 : 0} y={l.y}>
+                          {k === 0 ? `${l.text} ` : l.text}
+                        </tspan>
+                      ))
+                    : hb.label.text}
+                </text>
+                {hb.sub && (
+                  <text y={hb.sub.y} textAnchor="middle" className="actor-sub" style={fs(SUB)}>
+                    {hb.sub.text}
                   </text>
                 )}
+                {hb.state && (
+                  <g>
+                    <rect x={-hb.w / 2 + 4} y={head.pillY} width={hb.w - 8} height={head.pillH} rx={head.pillH / 2} className="actor-state" />
+                    <m.text key={hb.state.full} y={hb.state.y} textAnchor="middle" className="actor-state-text" data-state={hb.state.full} style={fs(hb.state.font)} initial={settling ? false : { opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
+                      {hb.state.text}
+                    </m.text>
+                  </g>
+                )}
               </g>
-            ))}
-            {messages
-              .filter((msg) => msg.status === 'flight' || shown(msg.y0) || shown(msg.y1) || (msg.y0 < first && msg.y1 > first + rows))
-              .map((msg) => (
-                <Message key={msg.id} msg={msg} at={arrow(msg, lifeline)} label={body.labels.get(msg.id)} chip={body.chips.get(msg.id)} current={isCurrent(msg, index)} onInspect={onInspect} lang={lang} />
-              ))}
-          </m.g>
-        </g>
-
-        {/* Header: actors with their current state, always in view. */}
-        {head.boxes.map((hb) => {
-          const a = byId.get(hb.id)!;
-          return (
-            <g key={hb.id} className={`actor role-${a.role}`} data-actor={a.id} transform={`translate(${hb.cx}, 0)`}>
-              {(hb.label.text !== hb.label.full || (hb.sub && hb.sub.text !== hb.sub.full)) && <title>{`${hb.label.full}${hb.sub ? ` ${hb.sub.full}` : ''}`}</title>}
-              <rect x={-hb.w / 2} y={3} width={hb.w} height={head.boxH} rx={10} className="actor-box" />
-              <text y={hb.label.y} textAnchor="middle" className="actor-label" style={fs(hb.label.font)}>
-                {/* Two lines keep a space between them in the text (what a screen reader and a
-                    copy read), its half width taken back so the first line stays centred. */}
-                {hb.label.lines.length > 1
-                  ? hb.label.lines.map((l, k) => (
-                      <tspan key={l.y} x={k === 0 ? measure(' ', hb.label.font).w / 2 : 0} y={l.y}>
-                        {k === 0 ? `${l.text} ` : l.text}
-                      </tspan>
-                    ))
-                  : hb.label.text}
-              </text>
-              {hb.sub && (
-                <text y={hb.sub.y} textAnchor="middle" className="actor-sub" style={fs(SUB)}>
-                  {hb.sub.text}
-                </text>
-              )}
-              {hb.state && (
-                <g>
-                  <rect x={-hb.w / 2 + 4} y={head.pillY} width={hb.w - 8} height={head.pillH} rx={head.pillH / 2} className="actor-state" />
-                  <m.text key={hb.state.full} y={hb.state.y} textAnchor="middle" className="actor-state-text" data-state={hb.state.full} style={fs(hb.state.font)} initial={{ opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
-                    {hb.state.text}
-                  </m.text>
-                </g>
-              )}
-            </g>
-          );
-        })}
-      </svg>
+            );
+          })}
+        </svg>
+      </InstantMotion>
     </div>
   );
 }

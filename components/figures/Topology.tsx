@@ -8,7 +8,7 @@ import { lerp } from './geometry';
 import { fullScreenZoom } from './pan';
 import { fitEnd, fitMiddle, useMeasure, type Font, type Measure } from './measure';
 import { Placer, textBox } from './place';
-import { useTransition } from './motion';
+import { useSettling, useTransition } from './motion';
 import { useBox } from './useWidth';
 import type { StageProps } from './types';
 
@@ -45,7 +45,9 @@ export default function Topology({ scene, lang, onInspect }: StageProps) {
   const ref = useRef<HTMLDivElement>(null);
   const box = useBox(ref, BASE);
   const measure = useMeasure(ref);
-  const ease = useTransition();
+  // Measured text or a new box size: things go to their place at once (only steps animate).
+  const settling = useSettling(measure, `${box.width}|${box.height}|${box.full}`);
+  const ease = useTransition(settling);
   // In full screen the drawing never pans (a clicker cannot scroll): a stage narrower than the
   // drawing's least width zooms it out, as far as its smallest type (13.5) stays 12 px.
   const fit = Math.min(2.2, Math.max(1, box.width / BASE));
@@ -153,7 +155,7 @@ export default function Topology({ scene, lang, onInspect }: StageProps) {
           const r = px(n);
           const t = texts.get(n.id)!;
           return (
-            <m.g key={n.id} className={`node node-${n.role}${n.highlight ? ' node-hi' : ''}`} initial={{ opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
+            <m.g key={n.id} className={`node node-${n.role}${n.highlight ? ' node-hi' : ''}`} initial={settling ? false : { opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
               {t.cut && <title>{`${n.label[lang]}${n.sublabel ? ` ${n.sublabel}` : ''}`}</title>}
               <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={n.role === 'socket' || n.role === 'listen-socket' ? 6 : 12} />
               <text x={t.x} y={t.label.y} textAnchor={t.anchor} className="node-label" style={fs(t.label.font)}>
@@ -175,7 +177,7 @@ export default function Topology({ scene, lang, onInspect }: StageProps) {
               key={p.id}
               className={`pkt pkt-${p.tone ?? 'data'} pkt-${p.status}`}
               data-pkt={p.id}
-              initial={{ x: it.s.x, y: it.s.y, opacity: 0 }}
+              initial={settling ? false : { x: it.s.x, y: it.s.y, opacity: 0 }}
               animate={{ x: it.x, y: it.y, opacity: 1 }}
               transition={ease}
               {...(onInspect &&

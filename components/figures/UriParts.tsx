@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { entitiesOf } from '@/simulations/core/entities';
 import type { UriPartName, UriPartsEntity, UriRow } from '@/simulations/figures/uri';
 import { useMeasure, type Font, type Measure } from './measure';
-import { useTransition } from './motion';
+import { useSettling, useTransition } from './motion';
 import { PAN } from './pan';
 import { useBox } from './useWidth';
 import type { StageProps } from './types';
@@ -163,7 +163,9 @@ export default function UriParts({ scene, lang }: StageProps) {
   const ref = useRef<HTMLDivElement>(null);
   const box = useBox(ref, BASE);
   const measure = useMeasure(ref);
-  const ease = useTransition();
+  // Measured text or a new box size: things go to their place at once (only steps animate).
+  const settling = useSettling(measure, `${box.width}|${box.height}|${box.full}`);
+  const ease = useTransition(settling);
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   const e: UriPartsEntity | undefined = entitiesOf(scene, 'uri-parts')[0];

@@ -5,7 +5,7 @@ import { m } from 'framer-motion';
 import { useRef } from 'react';
 import type { ChartEntity } from '@/simulations/core/timeline';
 import { fitEnd, useMeasure, type Font } from '../measure';
-import { useTransition } from '../motion';
+import { useSettling, useTransition } from '../motion';
 import type { PanelProps } from '../types';
 
 const W = 420;
@@ -24,7 +24,9 @@ export default function BarChart({ entities, lang }: PanelProps) {
   const chart = entities[0] as ChartEntity;
   const ref = useRef<SVGSVGElement>(null);
   const measure = useMeasure(ref);
-  const ease = useTransition();
+  // Measured text or a new box size: things go to their place at once (only steps animate).
+  const settling = useSettling(measure, 0);
+  const ease = useTransition(settling);
   // The label column: as wide as the longest group label (up to half the chart), shorter labels end in "…".
   const LABEL = Math.ceil(Math.min(W / 2, Math.max(80, ...chart.groups.map((g) => measure(g.label[lang], LABEL_FONT).w + 14))));
   const labelOf = (text: string) => fitEnd(text, LABEL - 12, LABEL_FONT, measure);
