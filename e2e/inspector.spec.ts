@@ -58,6 +58,27 @@ test('Download .pcap saves the run as a libpcap file', async ({ page }) => {
   expect(n).toBe(14);
 });
 
+// A page opened with the default params embeds its run without the packets' payloads (the
+// HTML stays small); the download and the inspector run it again and have every byte.
+for (const { slug, file } of [
+  { slug: 'tcp-connection', file: 'tcp-connection_seed-1.pcap' },
+  { slug: 'what-happens-url', file: 'what-happens-url_seed-1.pcapng' },
+]) {
+  test(`/ko/${slug} with the default params: the download is the engine's capture, byte for byte`, async ({ page }) => {
+    await page.goto(`/ko/${slug}`);
+    await playerReady(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pcap').click()]);
+    expect(download.suggestedFilename()).toBe(file);
+    const bytes = readFileSync((await download.path())!);
+    const scenario = (await topicBySlug(slug)!.load!()).default;
+    const values = defaults(scenario.params);
+    const tl = scenario.simulate(values, values.seed as number);
+    const want = tl.tlsKeyLog ? (await import('../simulations/capture-pcapng')).timelinePcapng(tl, { tlsKeyLog: tl.tlsKeyLog }) : (await import('../simulations/capture')).timelinePcap(tl);
+    expect(bytes.length).toBe(want.length);
+    expect(Buffer.compare(bytes, Buffer.from(want))).toBe(0);
+  });
+}
+
 for (const viewport of [
   { width: 1366, height: 768 },
   { width: 390, height: 844 },

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { use, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Timeline } from '@/simulations/core/timeline';
 import type { Lang } from '@/simulations/core/text';
 import { capture } from '@/simulations/capture';
@@ -14,8 +14,10 @@ const T = {
 };
 
 /** A Wireshark-style view of one packet: layers as a tree, bytes as hex and ASCII, linked both ways. */
-export default function Inspector({ timeline, id, lang, onClose }: { timeline: Timeline; id: string; lang: Lang; onClose(): void }) {
+export default function Inspector({ timeline: run, id, lang, onClose }: { timeline: Promise<Timeline>; id: string; lang: Lang; onClose(): void }) {
   const t = T[lang];
+  // The run with its packets' bytes: suspends (the player shows "loading") until it is there.
+  const timeline = use(run);
   const packet = useMemo(() => capture(timeline).find((p) => p.id === id), [timeline, id]);
   const all = useMemo(() => (packet ? flatten(packet.dissection.layers) : []), [packet]);
   const [active, setActive] = useState<string | null>(null);

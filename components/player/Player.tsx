@@ -1,6 +1,6 @@
 'use client';
 
-import { Suspense, lazy, startTransition, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, startTransition, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LazyMotion, MotionConfig, domMin } from 'framer-motion';
 import type { Lang } from '@/simulations/core/text';
 import { sceneAt } from '@/simulations/core/story';
@@ -97,6 +97,20 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
     () => timeline.spans.some(({ entity: e }) => (e.kind === 'message' || e.kind === 'packet') && !!e.packet),
     [timeline, count],
   );
+
+  // The run with its packets' bytes, for the inspector and the download: the embedded default
+  // run leaves them out (the HTML stays small), so the first that needs them runs it again in
+  // the worker, once per run on screen.
+  const full = useRef<{ of: Timeline; run: Promise<Timeline> } | null>(null);
+  const withBytes = useCallback((): Promise<Timeline> => {
+    // Kept per run (a component reading it with `use` needs the same promise at every render).
+    if (full.current?.of !== timeline)
+      full.current = {
+        of: timeline,
+        run: timeline.payloadsLeftOut ? requestRun({ slug, lang, scene: run.scene, values: run.values }).then((r) => r.timeline) : Promise.resolve(timeline),
+      };
+    return full.current.run;
+  }, [timeline, slug, lang, run]);
 
   const toggleFullscreen = useCallback(() => {
     const el = rootRef.current;
@@ -327,7 +341,10 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
   // Handled for the whole page, whatever was clicked last (a button, the scrubber, a step):
   // the native button and range behaviour for these keys is cancelled. Text fields, selects
   // and contenteditable keep their keys (see ownsKey).
-  useEffect(() => {
+  // Registered while the commit is applied (a layout effect), not after it: a key pressed as soon
+  // as a new run is on screen (a transition's passive effects wait for a later task) must act on
+  // that run, not on the one before.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       if (blank) {
@@ -484,11 +501,11 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
             onFullscreen={toggleFullscreen}
             onHelp={() => setHelp(true)}
             settings={fullscreen ? { label: t.settings, open: settings, controls: settingsId, onToggle: toggleSettings } : undefined}
-            extra={hasPackets ? <PcapButton timeline={timeline} label={t.pcap} fileName={runFileName(slug, shown.params, run.values, 'pcap')} /> : null}
+            extra={hasPackets ? <PcapButton timeline={withBytes} label={t.pcap} fileName={runFileName(slug, shown.params, run.values, 'pcap')} /> : null}
           />
           {inspecting && (
             <Suspense fallback={<p className="loading">{t.loading}</p>}>
-              <Inspector timeline={timeline} id={inspecting} lang={lang} onClose={() => setInspecting(null)} />
+              <Inspector timeline={withBytes()} id={inspecting} lang={lang} onClose={() => setInspecting(null)} />
             </Suspense>
           )}
           <div className="player-mid">

@@ -50,6 +50,11 @@ export interface Timeline {
    * the download writes them into the pcapng so Wireshark decrypts with no key file.
    */
   tlsKeyLog?: string;
+  /**
+   * The packets carry their headers but not their payloads (see `withoutPayloads`): the run as
+   * a page embeds it. What needs the bytes (the inspector, a download) runs it again in full.
+   */
+  payloadsLeftOut?: true;
 }
 
 /** A beat and its sampled scene: what old code called a step. */

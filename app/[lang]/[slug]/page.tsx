@@ -11,17 +11,20 @@ import { KEY_BUFFER_SCRIPT } from '@/components/player/keys';
 import { loadPlayable } from '@/components/player/engine';
 import { metaOf } from '@/components/player/meta';
 import { defaults } from '@/simulations/core/params';
+import { withoutPayloads } from '@/simulations/core/payloads';
 
 /**
  * The player's topic, computed at build time: its meta (diagram, params, scenes) and the
  * default run's timeline, from the page language's engine copy. Both reach the client as
  * props (plain data), so the page draws and steps through the default run without loading
- * or running the engine.
+ * or running the engine (its packets' bytes, needed only to inspect or download them, are
+ * computed again then).
  */
 async function defaultRun(slug: string, lang: Lang) {
   const topic = await loadPlayable(slug, lang);
   const values = defaults(topic.params);
-  return { meta: metaOf(topic), initial: topic.simulate(values, values.seed as number) };
+  // Without the packets' payloads: the HTML carries what the drawing needs (see withoutPayloads).
+  return { meta: metaOf(topic), initial: withoutPayloads(topic.simulate(values, values.seed as number)) };
 }
 
 export const dynamicParams = false;
