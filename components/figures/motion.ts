@@ -7,8 +7,8 @@ const EASE = { duration: 0.45, ease: [0.3, 0.7, 0.2, 1] as const };
 const NONE = { duration: 0 };
 
 /**
- * True inside a drawing whose render moves things for a reason other than the story (its text
- * was just measured): what moves then goes straight to its place, as if it had always been there.
+ * True inside a drawing whose render moves things for a reason other than the story (see
+ * `useSettling`): what moves then goes straight to its place, as if it had always been there.
  */
 const Instant = createContext(false);
 export const InstantMotion = Instant.Provider;
