@@ -33,8 +33,8 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
   const ref = useRef<HTMLDivElement>(null);
   const box = useBox(ref, SEQ.baseWidth);
   const measure = useMeasure(ref);
-  // Measured text or a new box size: things go to their place at once (only steps animate).
-  const settling = useSettling(measure, `${box.width}|${box.height}|${box.full}`);
+  // Only steps animate: first drawn, text measured or box resized, things go straight to their place.
+  const settling = useSettling(measure, box);
   const ease = useTransition(settling);
   const actors = entitiesOf(scene, 'actor');
   const messages = entitiesOf(scene, 'message');

@@ -45,8 +45,8 @@ export default function Topology({ scene, lang, onInspect }: StageProps) {
   const ref = useRef<HTMLDivElement>(null);
   const box = useBox(ref, BASE);
   const measure = useMeasure(ref);
-  // Measured text or a new box size: things go to their place at once (only steps animate).
-  const settling = useSettling(measure, `${box.width}|${box.height}|${box.full}`);
+  // Only steps animate: first drawn, text measured or box resized, things go straight to their place.
+  const settling = useSettling(measure, box);
   const ease = useTransition(settling);
   // In full screen the drawing never pans (a clicker cannot scroll): a stage narrower than the
   // drawing's least width zooms it out, as far as its smallest type (13.5) stays 12 px.

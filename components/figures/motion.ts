@@ -36,13 +36,13 @@ export function useChanged<T>(value: T): boolean {
  * its box changed size (not because the story moved on): pass it to `useTransition` and
  * `InstantMotion`, and mount pieces in place.
  */
-export function useSettling(measure: unknown, size: number | string): boolean {
+export function useSettling(measure: unknown, box?: { width: number; height: number; full: boolean }): boolean {
   const mounted = useRef(false);
   useEffect(() => {
     mounted.current = true;
   }, []);
   const measured = useChanged(measure);
-  const resized = useChanged(size);
+  const resized = useChanged(box ? `${box.width}|${box.height}|${box.full}` : '');
   // The first render too: the page opens on a frame at rest, the one its static HTML shows.
   return !mounted.current || measured || resized;
 }

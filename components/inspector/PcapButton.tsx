@@ -9,10 +9,10 @@ import type { Timeline } from '@/simulations/core/timeline';
  * A run that carries a TLS key log is saved as pcapng instead, the keys in a Decryption
  * Secrets Block, so Wireshark decrypts it with no key file (same name, `.pcapng`).
  */
-export function PcapButton({ timeline: get, label, fileName }: { timeline: () => Promise<Timeline>; label: string; fileName?: string }) {
+export function PcapButton({ load, label, fileName }: { load: () => Promise<Timeline>; label: string; fileName?: string }) {
   const download = async () => {
     // The run with its packets' bytes (computed again when the page embedded it without them).
-    const timeline = await get();
+    const timeline = await load();
     // The encoders load only when asked for: they are not part of the first visit.
     const keyLog = timeline.tlsKeyLog;
     const name = fileName ?? `${timeline.topic}-${timeline.scenario}-seed${timeline.seed}.pcap`;

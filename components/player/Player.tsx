@@ -101,16 +101,16 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
   // The run with its packets' bytes, for the inspector and the download: the embedded default
   // run leaves them out (the HTML stays small), so the first that needs them runs it again in
   // the worker, once per run on screen.
-  const full = useRef<{ of: Timeline; run: Promise<Timeline> } | null>(null);
+  const full = useRef<{ of: Run; timeline: Promise<Timeline> } | null>(null);
   const withBytes = useCallback((): Promise<Timeline> => {
     // Kept per run (a component reading it with `use` needs the same promise at every render).
-    if (full.current?.of !== timeline)
+    if (full.current?.of !== run)
       full.current = {
-        of: timeline,
-        run: timeline.payloadsLeftOut ? requestRun({ slug, lang, scene: run.scene, values: run.values }).then((r) => r.timeline) : Promise.resolve(timeline),
+        of: run,
+        timeline: run.timeline.payloadsLeftOut ? requestRun({ slug, lang, scene: run.scene, values: run.values }).then((r) => r.timeline) : Promise.resolve(run.timeline),
       };
-    return full.current.run;
-  }, [timeline, slug, lang, run]);
+    return full.current.timeline;
+  }, [slug, lang, run]);
 
   const toggleFullscreen = useCallback(() => {
     const el = rootRef.current;
@@ -501,7 +501,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
             onFullscreen={toggleFullscreen}
             onHelp={() => setHelp(true)}
             settings={fullscreen ? { label: t.settings, open: settings, controls: settingsId, onToggle: toggleSettings } : undefined}
-            extra={hasPackets ? <PcapButton timeline={withBytes} label={t.pcap} fileName={runFileName(slug, shown.params, run.values, 'pcap')} /> : null}
+            extra={hasPackets ? <PcapButton load={withBytes} label={t.pcap} fileName={runFileName(slug, shown.params, run.values, 'pcap')} /> : null}
           />
           {inspecting && (
             <Suspense fallback={<p className="loading">{t.loading}</p>}>

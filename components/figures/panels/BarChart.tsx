@@ -24,8 +24,8 @@ export default function BarChart({ entities, lang }: PanelProps) {
   const chart = entities[0] as ChartEntity;
   const ref = useRef<SVGSVGElement>(null);
   const measure = useMeasure(ref);
-  // Measured text or a new box size: things go to their place at once (only steps animate).
-  const settling = useSettling(measure, 0);
+  // Only steps animate: first drawn, text measured or box resized, things go straight to their place.
+  const settling = useSettling(measure);
   const ease = useTransition(settling);
   // The label column: as wide as the longest group label (up to half the chart), shorter labels end in "…".
   const LABEL = Math.ceil(Math.min(W / 2, Math.max(80, ...chart.groups.map((g) => measure(g.label[lang], LABEL_FONT).w + 14))));
