@@ -195,3 +195,38 @@ for (const topic of availableTopics()) {
     expect(list, `${list.length} problems`).toEqual([]);
   });
 }
+
+/**
+ * A sequence diagram's header names its actors whole: each actor's name, address and state
+ * are never shortened with "…" (a long name takes two lines, an address two or three, and in
+ * full screen a drawing of many actors takes the stage's whole width). Both languages, the
+ * first and the last step (the states change), at the three screens.
+ */
+for (const screen of SCREENS) {
+  test(`at ${screen.name}, no sequence diagram cuts an actor's name, address or state`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: screen.width, height: screen.height });
+    const cut: string[] = [];
+    let seen = 0;
+    for (const lang of ['ko', 'en'])
+      for (const topic of availableTopics()) {
+        await page.goto(`/${lang}/${topic.slug}`);
+        await playerReady(page);
+        if (!(await page.locator('.stage .seq-wrap').count())) continue;
+        if (screen.full) {
+          await page.keyboard.press('f');
+          await expect(page.locator('section.player')).toHaveAttribute('data-fullscreen', 'true');
+        }
+        for (const key of ['Home', 'End']) {
+          await page.keyboard.press(key);
+          await settle(page);
+          const texts = await page.locator('.stage .seq-wrap .actor text').allTextContents();
+          seen += texts.length;
+          for (const t of texts.filter((x) => x.includes('…'))) cut.push(`/${lang}/${topic.slug} (${key}): "${t}"`);
+        }
+      }
+    expect(seen).toBeGreaterThan(0);
+    expect(cut).toEqual([]);
+  });
+}

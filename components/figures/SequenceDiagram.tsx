@@ -40,7 +40,12 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
   const messages = entitiesOf(scene, 'message');
   const marks = entitiesOf(scene, 'mark');
   const timers = entitiesOf(scene, 'timer');
-  const minW = SEQ.minWidth + (box.full ? 0 : Math.max(0, actors.length - 2) * SEQ.perActor);
+  // Room for every actor's box: beyond two actors, each needs SEQ.perActor more units.
+  const need = SEQ.minWidth + Math.max(0, actors.length - 2) * SEQ.perActor;
+  // Full screen: a drawing of many actors takes the stage's whole width (the panels go under
+  // it: data-wide, globals.css) and keeps that room; with few, the full-screen type comes first.
+  const crowded = actors.length >= SEQ.crowd;
+  const minW = box.full && !crowded ? SEQ.minWidth : need;
   // Full screen: type at least 24 px on a 1920 screen, but never wider than the stage (a clicker
   // cannot pan): on a smaller screen the whole drawing fits, its type down to 12 px.
   const zoom = box.full ? fullScreenZoom(Math.max(SEQ.fullZoom, zoomFor(box.width) * 0.8), [box.width / minW], SEQ.smallestType) : zoomFor(box.width);
@@ -64,7 +69,7 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
   const shown = (y: number) => y >= first - 1 && y <= first + rows;
 
   return (
-    <div ref={ref} className="seq-wrap" data-rows={rows}>
+    <div ref={ref} className="seq-wrap" data-rows={rows} data-wide={crowded || undefined}>
       <InstantMotion value={settling}>
         <svg className="seq" viewBox={`0 0 ${W} ${height}`} style={{ minWidth: W * zoom > box.width + 1 ? `${Math.round(W * zoom)}px` : undefined }} role="group" aria-labelledby="seq-title">
           <title id="seq-title">{lang === 'ko' ? '시퀀스 다이어그램' : 'Sequence diagram'}</title>
@@ -140,8 +145,14 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
                     : hb.label.text}
                 </text>
                 {hb.sub && (
-                  <text y={hb.sub.y} textAnchor="middle" className="actor-sub" style={fs(SUB)}>
-                    {hb.sub.text}
+                  <text y={hb.sub.lines[0].y} textAnchor="middle" className="actor-sub" style={fs(SUB)}>
+                    {hb.sub.lines.length > 1
+                      ? hb.sub.lines.map((l, k) => (
+                          <tspan key={l.y} x={l.space ? measure(' ', SUB).w / 2 : 0} y={l.y}>
+                            {l.space ? `${l.text} ` : l.text}
+                          </tspan>
+                        ))
+                      : hb.sub.text}
                   </text>
                 )}
                 {hb.state && (

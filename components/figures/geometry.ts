@@ -14,6 +14,8 @@ export const SEQ = {
   smallestType: 13,
   /** Full screen: the smallest diagram font (13 units) comes out at 24 CSS px. */
   fullZoom: 24 / 13,
+  /** Actors from which a full-screen drawing takes the stage's whole width, its panels under it. */
+  crowd: 5,
   /** Distance between timer lanes on one lifeline. */
   lane: 8,
 } as const;

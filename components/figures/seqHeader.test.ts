@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorEntity } from '@/simulations/core/timeline';
 import { estimate } from './measure';
-import { layoutHead } from './seqHeader';
+import { SUB, fitSub, layoutHead } from './seqHeader';
 
 const actor = (id: string, ko: string, x: number, sublabel?: string): ActorEntity => ({ kind: 'actor', id, label: { ko, en: ko }, x, role: 'client', sublabel });
 const eight = ['웹 서버', '브라우저', 'OS 스텁', '재귀 리졸버', '루트', '.com TLD 서버', 'naver.com 권한 서버', 'nheos.com 권한 서버'].map((n, i) => actor(`a${i}`, n, 5 + i * 12.8, '192.0.2.10'));
@@ -56,5 +56,54 @@ describe('sequence header, separators', () => {
     expect(b.label.lines.length).toBe(2);
     expect(b.label.lines[1].text).not.toMatch(/^[·/|+\-–—]/);
     expect(b.label.lines.map((l) => l.text).join(' ')).toBe('브라우저 · OS 스텁');
+  });
+});
+
+describe('sequence header, addresses', () => {
+  const w = (t: string) => estimate(t, SUB).w;
+  const room = (t: string) => w(t) + 0.5;
+
+  it('keeps an address that fits on one line', () => {
+    expect(fitSub('192.0.2.10', room('192.0.2.10'), estimate)).toEqual(['192.0.2.10']);
+  });
+
+  it('splits a name and an address between them, not inside either', () => {
+    const text = 'a.root-servers.net 198.41.0.4';
+    expect(fitSub(text, room('a.root-servers.net'), estimate)).toEqual(['a.root-servers.net', '198.41.0.4']);
+  });
+
+  it('puts a port on the second line before cutting an address', () => {
+    expect(fitSub('198.51.100.20:80', room('198.51.100.20'), estimate)).toEqual(['198.51.100.20', ':80']);
+  });
+
+  it('splits a host name after a dot or a hyphen, the most even way', () => {
+    expect(fitSub('a.root-servers.net', room('servers.net'), estimate)).toEqual(['a.root-', 'servers.net']);
+  });
+
+  it('takes three lines when a word of several is too long for one', () => {
+    const text = 'a.gtld-servers.net 192.5.6.30';
+    const lines = fitSub(text, room('servers.net'), estimate);
+    expect(lines).toEqual(['a.gtld-', 'servers.net', '192.5.6.30']);
+  });
+
+  it('cuts in the middle, on one line, only when no split fits', () => {
+    const lines = fitSub('2001:db8::1234:5678', w('2001:db8') - 1, estimate);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('…');
+    expect(w(lines[0])).toBeLessThanOrEqual(w('2001:db8') - 1);
+  });
+
+  it('every line of every box fits, and lines of an address never overlap', () => {
+    const actors = eight.map((a, i) => ({ ...a, sublabel: ['203.0.113.101:443', 'a.root-servers.net 198.41.0.4', 'ns1.naver.com'][i % 3] }));
+    for (const W of [600, 760, 960]) {
+      const head = lay(actors, W);
+      for (const b of head.boxes) {
+        for (const l of b.sub!.lines) expect(estimate(l.text, SUB).w).toBeLessThanOrEqual(b.w - 12 + 1e-9);
+        const ys = b.sub!.lines.map((l) => l.y);
+        for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(estimate('Ag', SUB).asc + estimate('Ag', SUB).desc - 1e-9);
+        // The box holds its address's last line.
+        expect(Math.max(...ys) + estimate('Ag', SUB).desc).toBeLessThanOrEqual(3 + head.boxH + 1e-9);
+      }
+    }
   });
 });

@@ -14,7 +14,8 @@ export interface HeadBox {
   w: number;
   /** `lines`: one, or two for a name of several words that reads larger (or whole) on two. */
   label: { text: string; full: string; font: Font; y: number; lines: { text: string; y: number }[] };
-  sub?: { text: string; full: string; y: number };
+  /** The address: one line, or two split where it reads best when one would cut it. */
+  sub?: { text: string; full: string; y: number; lines: { text: string; y: number; space: boolean }[] };
   state?: { text: string; full: string; font: Font; y: number };
 }
 
@@ -35,6 +36,71 @@ function centres(xs: number[], w: number, W: number): number[] {
   const out: number[] = [];
   order.forEach((o, k) => (out[o.i] = c[k]));
   return out;
+}
+
+/**
+ * Where an address may break onto a second line, best first: at a space ("a.root-servers.net
+ * 198.41.0.4"), before a port's colon ("203.0.113.1" / ":443"), after a dot or a hyphen of a
+ * name ("a.root-" / "servers.net"). Each is [first line, second line].
+ */
+function breaks(text: string): [string, string][][] {
+  const at = (re: RegExp, keep: 'before' | 'after' | 'drop') => {
+    const out: [string, string][] = [];
+    for (const m of text.matchAll(re)) {
+      const i = m.index!;
+      if (i === 0 || i === text.length - 1) continue;
+      if (keep === 'drop') out.push([text.slice(0, i), text.slice(i + 1)]);
+      else if (keep === 'before') out.push([text.slice(0, i), text.slice(i)]);
+      else out.push([text.slice(0, i + 1), text.slice(i + 1)]);
+    }
+    return out;
+  };
+  return [at(/ /g, 'drop'), at(/:/g, 'before'), at(/[.\-]/g, 'after')];
+}
+
+/**
+ * An address in `room` units, as lines: whole on one line if it fits; else on two or three,
+ * split at the best kind of break that fits (a space before a colon before a dot), the most
+ * even split of that kind; else cut in the middle on one line (its box's title gives it whole).
+ */
+export function fitSub(text: string, room: number, measure: Measure): string[] {
+  const w = (t: string) => measure(t, SUB).w;
+  if (w(text) <= room) return [text];
+  const fit = (cands: [string, string][]) => {
+    const ok = cands.filter(([a, b]) => w(a) <= room && w(b) <= room);
+    return ok.length ? ok.reduce((best, c) => (Math.max(w(c[0]), w(c[1])) < Math.max(w(best[0]), w(best[1])) ? c : best)) : undefined;
+  };
+  // One word ("203.0.113.1:443"): in two, at its best kind of break.
+  const two = (t: string) => breaks(t).reduce<[string, string] | undefined>((got, kind) => got ?? fit(kind), undefined);
+  if (!text.includes(' ')) return two(text) ?? [fitMiddle(text, room, SUB, measure)];
+  // Several: split between words only ("a.root-servers.net" / "198.41.0.4"), never inside one
+  // while another shares its line; a word too long for a line takes two ("a.gtld-" /
+  // "servers.net" / "192.5.6.30"), up to three lines in all.
+  const between = fit(breaks(text)[0]);
+  if (between) return between;
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && w(`${lines[last]} ${word}`) <= room) lines[last] += ` ${word}`;
+    else if (w(word) <= room) lines.push(word);
+    else {
+      const parts = two(word);
+      if (!parts) return [fitMiddle(text, room, SUB, measure)];
+      lines.push(...parts);
+    }
+  }
+  return lines.length <= 3 ? lines : [fitMiddle(text, room, SUB, measure)];
+}
+
+/** An address's lines, each marked when the address has a space after it (taken at the break). */
+function subLines(lines: string[], full: string): { text: string; space: boolean }[] {
+  let at = 0;
+  return lines.map((text) => {
+    at += text.length;
+    const space = full[at] === ' ';
+    if (space) at += 1;
+    return { text, space };
+  });
 }
 
 export function layoutHead(actors: ActorEntity[], lifeline: (id: string) => number, W: number, lang: Lang, measure: Measure): Head {
@@ -73,11 +139,14 @@ export function layoutHead(actors: ActorEntity[], lifeline: (id: string) => numb
   const lm = measure('Ag가', lf);
   const sm = measure('Ag', SUB);
   const hasSub = actors.some((a) => a.sublabel);
+  const subs = actors.map((a) => (a.sublabel ? fitSub(a.sublabel, w - 12, measure) : []));
+  const subCount = Math.max(1, ...subs.map((x) => x.length));
+  const subH = sm.asc + sm.desc;
   const lineCount = Math.max(1, ...names.map((n) => n.lines.length));
   const lineH = lm.asc + lm.desc;
   const labelY = 5 + lm.asc;
   const subY = labelY + (lineCount - 1) * lineH + lm.desc + sm.asc;
-  const boxH = (hasSub ? subY + sm.desc : labelY + (lineCount - 1) * lineH + lm.desc) + 4 - 3;
+  const boxH = (hasSub ? subY + (subCount - 1) * subH + sm.desc : labelY + (lineCount - 1) * lineH + lm.desc) + 4 - 3;
   const stateFonts = actors.map((a) => {
     const s = a.state ?? '';
     const size = STATE_SIZES.find((z) => measure(s, { size: z, weight: 800, mono: true }).w <= w - 26) ?? 13;
@@ -96,7 +165,16 @@ export function layoutHead(actors: ActorEntity[], lifeline: (id: string) => numb
       cx: cx[i],
       w,
       label: { text: lines.join(' '), full, font, y: y0, lines: lines.map((text, k) => ({ text, y: y0 + k * lineH })) },
-      sub: a.sublabel ? { text: fitMiddle(a.sublabel, w - 12, SUB, measure), full: a.sublabel, y: subY } : undefined,
+      sub: a.sublabel
+        ? {
+            // Whole when its lines give it back (a space between them where the split took one).
+            text: subs[i].length === 1 ? subs[i][0] : a.sublabel,
+            full: a.sublabel,
+            y: subY,
+            // One line sits in the middle of the lines its neighbours take.
+            lines: subLines(subs[i], a.sublabel).map((l, k) => ({ ...l, y: subY + ((subCount - subs[i].length) * subH) / 2 + k * subH })),
+          }
+        : undefined,
       state: a.state ? { text: fitEnd(a.state, w - 26, stFont, measure), full: a.state, font: stFont, y: pillY + pillH / 2 + (measure('AG', stFont).asc - measure('AG', stFont).desc) / 2 } : undefined,
     };
   });
