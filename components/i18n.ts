@@ -65,6 +65,7 @@ export const UI = {
     pan: '가로로 스크롤되는 그림',
     /** Full screen: the panel column's name when it scrolls. */
     panels: '그림 옆 패널 (세로로 스크롤됨)',
+    openPanel: '펼치기',
     settingsKey: ['S', '설정 열기 / 닫기 (전체 화면에서는 옆 서랍으로)'] as [string, string],
     swipeKey: ['밀기', '휴대폰: 다이어그램을 왼쪽으로 밀면 다음, 오른쪽으로 밀면 이전 단계'] as [string, string],
     /** Shown (and announced politely) while a run computes. */
@@ -132,6 +133,7 @@ export const UI = {
     settings: 'Settings',
     pan: 'Drawing, scrolls sideways',
     panels: 'Panels beside the diagram (scroll down)',
+    openPanel: 'Open',
     settingsKey: ['S', 'Open / close the settings (a side drawer in full screen)'] as [string, string],
     swipeKey: ['Swipe', 'Phone: swipe the diagram left for the next step, right for the previous one'] as [string, string],
     computing: 'Computing the new run…',

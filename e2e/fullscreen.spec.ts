@@ -151,6 +151,49 @@ test.describe('full screen panels for the back row (1920×1080)', () => {
   }
 });
 
+test.describe('full screen: a folded panel opens by hand', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+  // what-happens-url in full screen: eight actors take the whole width, the panels share the
+  // narration's row, and at step 30 the phase table and the waterfall are folded to their titles.
+  test('a click on a folded title opens that panel, Enter on its button too; axe finds nothing', async ({ page }) => {
+    test.slow();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/en/what-happens-url?step=30');
+    await playerReady(page);
+    await page.keyboard.press('f');
+    await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+    const panels = page.locator('section.player .panels > *');
+    const waterfall = panels.filter({ has: page.locator('figcaption', { hasText: 'Waterfall' }) });
+    const phases = panels.filter({ has: page.locator('caption', { hasText: 'Time per phase' }) });
+    await expect(waterfall).toHaveAttribute('data-pt-fold', 'true');
+    await expect(phases).toHaveAttribute('data-pt-fold', 'true');
+    // Its rows are hidden while folded.
+    await expect(waterfall.locator('svg').first()).toBeHidden();
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    // The mouse: a click on the folded title opens it; the step stays.
+    await waterfall.locator('button.pt-unfold').click();
+    await expect(waterfall).not.toHaveAttribute('data-pt-fold', 'true');
+    await expect(waterfall.locator('svg').first()).toBeVisible();
+    await expect(waterfall.locator('button.pt-unfold')).toHaveCount(0);
+    await expect(player(page)).toHaveAttribute('data-step', '30');
+
+    // The keyboard: Enter on the phase table's button opens it (the waterfall may fold again).
+    const button = phases.locator('button.pt-unfold');
+    await expect(button).toHaveAccessibleName('Open: Time per phase (ms)');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(phases).not.toHaveAttribute('data-pt-fold', 'true');
+    await expect(phases.locator('tbody tr').first()).toBeVisible();
+    await expect(player(page)).toHaveAttribute('data-step', '30');
+
+    // The next step shows what it changes again, and the keys still step.
+    await page.keyboard.press('ArrowRight');
+    await expect(player(page)).toHaveAttribute('data-step', '31');
+    await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+  });
+});
+
 test.describe('full screen at 1366×768: nothing is cut off', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
   // The topic with the most panels beside the diagram (window strip, counters, charts).

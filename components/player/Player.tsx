@@ -313,7 +313,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
     settingsOpened.current = settings;
   }, [settings]);
 
-  useFitHeight(rootRef, '.panels', fullscreen, t.panels);
+  useFitHeight(rootRef, '.panels', fullscreen, t.panels, t.openPanel);
   useFocusableScrollers(rootRef, '.stage div, .panels div, .panels figure', t.pan);
 
   // Phones: swipe the diagram left for the next step, right for the previous one.

@@ -39,7 +39,8 @@ function smallestText(box: HTMLElement): number {
 /** What a panel shows (its text and the classes that light its parts): a change means the step changed it. */
 function signature(panel: Element): string {
   let s = panel.textContent ?? '';
-  for (const e of panel.querySelectorAll('[class]')) s += `|${e.getAttribute('class')}`;
+  // Not the fold's own button (a fold is not a change of what the panel shows).
+  for (const e of panel.querySelectorAll('[class]:not(.pt-unfold)')) s += `|${e.getAttribute('class')}`;
   return s;
 }
 
@@ -91,7 +92,8 @@ interface Mark {
  * 1. as they are;
  * 2. scaled down together (CSS zoom at their natural layout width: drawings and type shrink
  *    alike), no further than the floor;
- * 3. the panels this step did not change fold to their titles, the tallest first;
+ * 3. the panels this step did not change fold to their titles, the tallest first (a folded
+ *    panel's title is a button that opens it, folding others in its place);
  * 4. past that (what the step changed is taller than the column) the column keeps the floor's
  *    scale over its whole width and scrolls: it becomes a Tab stop named `label` (WCAG 2.1.1)
  *    and brings the first panel the step changed into view (one marking a current part,
@@ -104,7 +106,7 @@ interface Mark {
  * render (a step may add a panel) and on resize; outside full screen the panels keep their own
  * size, open, and do not scroll.
  */
-export function useFitHeight(root: RefObject<HTMLElement | null>, selector: string, active: boolean, label: string) {
+export function useFitHeight(root: RefObject<HTMLElement | null>, selector: string, active: boolean, label: string, openLabel: string) {
   // In full screen: what each panel showed at the last step seen, that step, and the panels it changed.
   const seen = useRef<{ step?: string; marks: WeakMap<Element, Mark>; lit: HTMLElement[] }>({ marks: new WeakMap(), lit: [] });
   useLayoutEffect(() => {
@@ -133,7 +135,7 @@ export function useFitHeight(root: RefObject<HTMLElement | null>, selector: stri
     const fit = () => {
       el.style.zoom = '';
       el.style.width = '';
-      for (const p of panels) delete p.dataset[FOLD];
+      for (const p of panels) fold(p, false, openLabel);
       if (!active) {
         // Outside full screen nothing is measured: reading the layout here would force one
         // in the middle of every step's commit (about 15 ms a step on a slow phone).
@@ -157,7 +159,7 @@ export function useFitHeight(root: RefObject<HTMLElement | null>, selector: stri
           const lit = seen.current.lit;
           const spare = panels.filter((p) => !lit.includes(p) && foldable(p)).sort((a, b) => b.offsetHeight - a.offsetHeight);
           for (const p of spare) {
-            p.dataset[FOLD] = 'true';
+            fold(p, true, openLabel);
             if (fits() > least) break;
           }
         }
@@ -218,9 +220,49 @@ export function useFitHeight(root: RefObject<HTMLElement | null>, selector: stri
     }
     if (!active) return;
     const onResize = () => void fit();
+    // A folded panel opens by its button (a click, Enter or Space on it): it becomes the panel
+    // to show, as if the step had changed it, until a step changes others.
+    const open = (e: Event) => {
+      const button = (e.target as Element | null)?.closest?.('button.pt-unfold') ?? null;
+      const panel = panels.find((p) => p.contains(button));
+      if (!button || !panel) return;
+      e.stopPropagation();
+      seen.current.lit = [panel];
+      if (fit()) {
+        const to = scrollFor(el, panels, panel);
+        if (to !== null) el.scrollTo({ top: to, behavior: 'instant' });
+      }
+      // Its button is gone with the fold: the column keeps the focus (a Tab stop when it scrolls).
+      if (el.tabIndex >= 0) el.focus({ preventScroll: true });
+    };
     window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
+    el.addEventListener('click', open);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      el.removeEventListener('click', open);
+    };
   });
+}
+
+/**
+ * Folds a panel to its title, or opens it. A folded panel carries a button over its title
+ * that opens it (named "open: <title>"), only while folded.
+ */
+function fold(panel: HTMLElement, on: boolean, openLabel: string) {
+  const button = panel.querySelector<HTMLButtonElement>(':scope > button.pt-unfold');
+  if (on) {
+    panel.dataset[FOLD] = 'true';
+    if (button) return;
+    const title = panel.querySelector(':scope > figcaption, :scope > table > caption')?.textContent?.trim() ?? '';
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'pt-unfold';
+    b.setAttribute('aria-label', `${openLabel}: ${title}`);
+    panel.append(b);
+  } else {
+    delete panel.dataset[FOLD];
+    button?.remove();
+  }
 }
 
 /** Full screen: the narration's type is set between these (px), then its box scrolls. */
