@@ -26,6 +26,8 @@ const FONT = {
   alias: { size: 13, weight: 700 },
   legend: { size: 14, weight: 400 },
 } satisfies Record<string, Font>;
+/** Full screen: the least fraction of their distance the tree's levels may be brought together (a level 96 units apart keeps 70: a node's name, its address and an NS badge). */
+const FY_LEAST = 0.72;
 const fs = (f: Font) => ({ fontSize: f.size, fontWeight: f.weight, fontFamily: f.mono ? 'var(--mono)' : undefined });
 
 /** The typed name as label boxes, left to right as written, wrapped to `width`. */
@@ -97,26 +99,36 @@ export default function DnsTree({ scene, lang }: StageProps) {
   const legendH = legend.length && !corner ? 14 + (legend[legend.length - 1].row + 1) * 26 : 0;
   const byId = new Map(e.nodes.map((n) => [n.id, n]));
   const shown = (id: string) => byId.get(id)?.shown ?? false;
+  // The levels' y, `fy` times their distance from the root's (full screen may bring them closer).
+  const y0 = Math.min(...e.nodes.map((n) => n.y));
+  const deepest = Math.max(...e.nodes.map((n) => n.y));
+  const levelY = (y: number, fy: number) => y0 + (y - y0) * fy;
   // CNAME arrows curve below both ends: y of the curve's lowest point (a quadratic's midpoint), and room for its label.
-  const curves = e.aliases
-    .filter((a) => shown(a.from) && shown(a.to))
-    .map((a) => {
-      const p = byId.get(a.from)!;
-      const q = byId.get(a.to)!;
-      const c = Math.max(p.y, q.y) + 70;
-      return { a, bottom: top + 0.25 * (p.y + 40) + 0.5 * (c + 40) + 0.25 * (q.y + 40) };
-    });
-  const treeBottom = Math.max(top + e.height, ...curves.map((c) => c.bottom + 26));
-  const H = treeBottom + legendH;
-  const tint = (apex: string) => TINTS[e.zones.findIndex((z) => z.apex === apex) % TINTS.length];
-  const at = (n: DnsTreeNode) => ({ x: n.x * fx + dx, y: n.y + top });
-  const labelMax = SPACING * fx - 12;
-  const badge = measure('NS', FONT.badge);
+  const curvesAt = (fy: number) =>
+    e.aliases
+      .filter((a) => shown(a.from) && shown(a.to))
+      .map((a) => {
+        const py = levelY(byId.get(a.from)!.y, fy);
+        const qy = levelY(byId.get(a.to)!.y, fy);
+        const c = Math.max(py, qy) + 70;
+        return { a, bottom: top + 0.25 * (py + 40) + 0.5 * (c + 40) + 0.25 * (qy + 40) };
+      });
+  const heightAt = (fy: number) => Math.max(top + levelY(deepest, fy) + (e.height - deepest), ...curvesAt(fy).map((c) => c.bottom + 26)) + legendH;
   // Zoom: at least 1:1, up to 1.4. In full screen the whole tree stays on the stage (a clicker
   // cannot scroll): it fills the stage's width or height, whichever comes first, up to 1.8, and
-  // goes under 1:1 only for a tree taller than the stage (down to 12 px type, then it pans).
+  // goes under 1:1 only for a tree taller than the stage, down to 12 px type. A stage too short
+  // even then (1366×768 with a notice) brings the levels closer, to FY_LEAST of their distance.
   const smallest = Math.min(...Object.values(FONT).map((f) => f.size));
-  const zoom = box.full && box.height > 0 ? fullScreenZoom(1.8, [box.width / W, box.height / H], smallest) : Math.max(1, Math.min(1.4, box.width / W));
+  const zoomAt = (fy: number) => (box.full && box.height > 0 ? fullScreenZoom(1.8, [box.width / W, box.height / heightAt(fy)], smallest) : Math.max(1, Math.min(1.4, box.width / W)));
+  let fy = 1;
+  if (box.full && box.height > 0) while (fy > FY_LEAST && zoomAt(fy) * heightAt(fy) > box.height + 0.5) fy = Math.max(FY_LEAST, Math.round((fy - 0.02) * 100) / 100);
+  const zoom = zoomAt(fy);
+  const curves = curvesAt(fy);
+  const H = heightAt(fy);
+  const tint = (apex: string) => TINTS[e.zones.findIndex((z) => z.apex === apex) % TINTS.length];
+  const at = (n: DnsTreeNode) => ({ x: n.x * fx + dx, y: levelY(n.y, fy) + top });
+  const labelMax = SPACING * fx - 12;
+  const badge = measure('NS', FONT.badge);
   const title = lang === 'ko' ? `DNS 이름공간 트리${e.name.ok ? '' : ' (입력한 이름은 올바르지 않음)'}` : `The DNS namespace tree${e.name.ok ? '' : ' (the typed name is not valid)'}`;
 
   return (
