@@ -249,8 +249,8 @@ test.describe('full screen at 1366×768: nothing is cut off', () => {
 test.describe('full screen at 1366×768: the stage never pans (a clicker cannot scroll)', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
   // The widest stages: eight lifelines, six, the topology, the DNS tree.
-  for (const path of ['what-happens-url?step=10', 'dns-resolution?step=6', 'osi-model?step=5', 'ports-sockets?step=5', 'dns?step=8']) {
-    test(`${path}: the drawing is as wide as the stage or narrower`, async ({ page }) => {
+  for (const path of ['what-happens-url?step=10', 'dns-resolution?step=6', 'osi-model?step=5', 'ports-sockets?step=5', 'dns?step=8', 'dns?step=8&qtype=zz']) {
+    test(`${path}: the drawing is as wide and as tall as the stage or smaller`, async ({ page }) => {
       await page.goto(`/ko/${path}`);
       await playerReady(page);
       await page.keyboard.press('f');
@@ -259,10 +259,11 @@ test.describe('full screen at 1366×768: the stage never pans (a clicker cannot 
       const out = await page.locator('section.player .stage').evaluate((stage) => {
         const s = stage.getBoundingClientRect();
         const svg = stage.querySelector('svg')!.getBoundingClientRect();
-        const panners = [stage, ...stage.querySelectorAll<HTMLElement>('div')].filter((el) => el.scrollWidth > el.clientWidth + 1).length;
-        return { right: Math.round(svg.right - s.right), panners };
+        const panners = [stage, ...stage.querySelectorAll<HTMLElement>('div')].filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).length;
+        return { right: Math.round(svg.right - s.right), bottom: Math.round(svg.bottom - s.bottom), panners };
       });
       expect(out.right).toBeLessThanOrEqual(1);
+      expect(out.bottom).toBeLessThanOrEqual(1);
       expect(out.panners).toBe(0);
     });
   }

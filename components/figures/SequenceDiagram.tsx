@@ -5,7 +5,7 @@ import { memo, useMemo, useRef } from 'react';
 import { entitiesOf } from '@/simulations/core/entities';
 import type { Lang } from '@/simulations/core/text';
 import { SEQ, actorX, rowY, zoomFor } from './geometry';
-import { fullScreenZoom } from './pan';
+import { LEAST_TYPE, fullScreenZoom } from './pan';
 import { useBox } from './useWidth';
 import { InstantMotion, useSettling, useTransition } from './motion';
 import { useMeasure } from './measure';
@@ -48,13 +48,21 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
   const minW = box.full && !crowded ? SEQ.minWidth : need;
   // Full screen: type at least 24 px on a 1920 screen, but never wider than the stage (a clicker
   // cannot pan): on a smaller screen the whole drawing fits, its type down to 12 px.
-  const zoom = box.full ? fullScreenZoom(Math.max(SEQ.fullZoom, zoomFor(box.width) * 0.8), [box.width / minW], SEQ.smallestType) : zoomFor(box.width);
-  const W = Math.max(minW, Math.floor(box.width / zoom));
+  const zoom0 = box.full ? fullScreenZoom(Math.max(SEQ.fullZoom, zoomFor(box.width) * 0.8), [box.width / minW], SEQ.smallestType) : zoomFor(box.width);
+  const W0 = Math.max(minW, Math.floor(box.width / zoom0));
   const byId = new Map(actors.map((a) => [a.id, a]));
-  const lifeline = (id: string) => actorX(byId.get(id)?.x ?? 50, W);
+  const lifelineAt = (w: number) => (id: string) => actorX(byId.get(id)?.x ?? 50, w);
   // Laying out is the costly part of a render: redo it only when what it reads changes.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const head = useMemo(() => layoutHead(actors, lifeline, W, lang, measure), [scene, W, lang, measure]);
+  const head0 = useMemo(() => layoutHead(actors, lifelineAt(W0), W0, lang, measure), [scene, W0, lang, measure]);
+  // Full screen on a short stage (1366×768, a tall header of many actors): zoomed out, down to
+  // 12 px type, so that the header and three rows fit its height.
+  const rowsZoom = box.full && box.height > 0 ? box.height / (head0.height + 3 * SEQ.row + 6) : Infinity;
+  const zoom = zoom0 <= rowsZoom ? zoom0 : Math.max(LEAST_TYPE / SEQ.smallestType, rowsZoom);
+  const W = zoom === zoom0 ? W0 : Math.max(minW, Math.floor(box.width / zoom));
+  const lifeline = lifelineAt(W);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const head = useMemo(() => (W === W0 ? head0 : layoutHead(actors, lifeline, W, lang, measure)), [head0, W, lang, measure]);
   const total = view.rows ?? 1;
   const fit = box.full && box.height > 0 ? Math.floor((box.height / zoom - head.height - 6) / SEQ.row) : SEQ.visibleRows;
   const rows = Math.max(3, Math.min(total, fit));
