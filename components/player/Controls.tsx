@@ -1,5 +1,6 @@
 'use client';
 
+import { loadFullFit } from './fit';
 import type { Ui } from '../i18n';
 
 interface Props {
@@ -93,7 +94,8 @@ export function Controls(p: Props) {
             <span>{p.settings.label}</span>
           </button>
         )}
-        <button type="button" onClick={p.onFullscreen} aria-label={p.fullscreen ? t.exitFullscreen : t.fullscreen} title={`${t.fullscreen} (F)`} data-testid="fullscreen">
+        {/* Full screen's fitting is its own chunk: a pointer on its way to the button loads it. */}
+        <button type="button" onClick={p.onFullscreen} onPointerEnter={() => void loadFullFit()} aria-label={p.fullscreen ? t.exitFullscreen : t.fullscreen} title={`${t.fullscreen} (F)`} data-testid="fullscreen">
           <Icon d={p.fullscreen ? 'M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5' : 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5'} stroke />
         </button>
         <button type="button" onClick={p.onHelp} aria-label={t.help} title={`${t.help} (?)`}>
