@@ -5,22 +5,29 @@ import type { Seen } from './fitFull';
 
 type FullFit = typeof import('./fitFull');
 let full: FullFit | undefined;
-let loading: Promise<FullFit> | undefined;
+let loading: Promise<FullFit | undefined> | undefined;
 
 /**
  * Loads full screen's fitting (fitFull.ts, its own chunk: a page that never goes full screen
  * does not load it). Going full screen loads it (the first frame there is fitted a moment
  * later); so does a pointer over the full-screen button, before the click.
  */
-export function loadFullFit(): Promise<FullFit> {
-  loading ??= import('./fitFull').then((m) => (full = m));
+export function loadFullFit(): Promise<FullFit | undefined> {
+  // A chunk that failed to load (the network dropped) is asked for again next time.
+  loading ??= import('./fitFull').then(
+    (m) => (full = m),
+    () => {
+      loading = undefined;
+      return undefined;
+    },
+  );
   return loading;
 }
 
 /** Renders again once full screen's fitting has loaded, when it is needed before then. */
 function useWhenLoaded(): () => void {
   const [, bump] = useReducer((n: number) => n + 1, 0);
-  return () => void loadFullFit().then(() => bump());
+  return () => void loadFullFit().then((m) => m && bump());
 }
 
 /**
