@@ -14,7 +14,7 @@ export interface HeadBox {
   w: number;
   /** `lines`: one, or two for a name of several words that reads larger (or whole) on two. */
   label: { text: string; full: string; font: Font; y: number; lines: { text: string; y: number }[] };
-  /** The address: one line, or two split where it reads best when one would cut it. */
+  /** The address: one line, or two or three split where it reads best when one would cut it (fitSub). */
   sub?: { text: string; full: string; y: number; lines: { text: string; y: number; space: boolean }[] };
   state?: { text: string; full: string; font: Font; y: number };
 }
@@ -167,7 +167,7 @@ export function layoutHead(actors: ActorEntity[], lifeline: (id: string) => numb
       label: { text: lines.join(' '), full, font, y: y0, lines: lines.map((text, k) => ({ text, y: y0 + k * lineH })) },
       sub: a.sublabel
         ? {
-            // Whole when its lines give it back (a space between them where the split took one).
+            // On one line it may be cut; on several it is whole (they split it, nothing left out).
             text: subs[i].length === 1 ? subs[i][0] : a.sublabel,
             full: a.sublabel,
             y: subY,
