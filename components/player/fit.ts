@@ -52,7 +52,8 @@ function useWhenLoaded(): () => void {
  * size, open, and do not scroll.
  */
 export function useFitHeight(root: RefObject<HTMLElement | null>, selector: string, active: boolean, label: string, openLabel: string) {
-  const seen = useRef<Seen>({ marks: new WeakMap(), lit: [] });
+  // What the fitting remembers between renders (fitFull.ts makes it on first use).
+  const seen = useRef<Seen | undefined>(undefined);
   const load = useWhenLoaded();
   useLayoutEffect(() => {
     if (full) return full.fitColumn(root.current, selector, active, label, openLabel, seen);

@@ -95,10 +95,12 @@ export interface Seen {
 }
 
 /** In full screen: what each panel showed at the last step seen, that step, and the panels it changed. */
-export const newSeen = (): Seen => ({ marks: new WeakMap(), lit: [] });
+const newSeen = (): Seen => ({ marks: new WeakMap(), lit: [] });
 
 /** The effect of useFitHeight (fit.ts, whose comment says how the column is fitted): fits it now and on resize; returns the cleanup. */
-export function fitColumn(root: HTMLElement | null, selector: string, active: boolean, label: string, openLabel: string, seen: { current: Seen }): (() => void) | undefined {
+export function fitColumn(root: HTMLElement | null, selector: string, active: boolean, label: string, openLabel: string, ref: { current: Seen | undefined }): (() => void) | undefined {
+  ref.current ??= newSeen();
+  const seen = ref as { current: Seen };
   const el = root?.querySelector<HTMLElement>(selector);
   if (!el) return;
   const panels = [...el.children] as HTMLElement[];
