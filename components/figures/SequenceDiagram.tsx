@@ -165,8 +165,8 @@ function SequenceDiagram({ scene, view, index, lang, onInspect }: StageProps) {
                 )}
                 {hb.state && (
                   <g>
-                    <rect x={-hb.w / 2 + 4} y={head.pillY} width={hb.w - 8} height={head.pillH} rx={head.pillH / 2} className="actor-state" />
-                    <m.text key={hb.state.full} y={hb.state.y} textAnchor="middle" className="actor-state-text" data-state={hb.state.full} style={fs(hb.state.font)} initial={settling ? false : { opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
+                    <rect x={hb.state.dx - hb.state.w / 2} y={head.pillY} width={hb.state.w} height={head.pillH} rx={head.pillH / 2} className="actor-state" />
+                    <m.text key={hb.state.full} x={hb.state.dx} y={hb.state.y} textAnchor="middle" className="actor-state-text" data-state={hb.state.full} style={fs(hb.state.font)} initial={settling ? false : { opacity: 0 }} animate={{ opacity: 1 }} transition={ease}>
                       {hb.state.text}
                     </m.text>
                   </g>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorEntity } from '@/simulations/core/timeline';
+import { actorX } from './geometry';
 import { estimate } from './measure';
 import { SUB, fitSub, layoutHead } from './seqHeader';
 
@@ -48,9 +49,44 @@ describe('sequence header', () => {
   });
 });
 
+describe('sequence header, uneven lanes', () => {
+  it('keeps every box over its own lifeline when two lanes stand apart from the rest', () => {
+    // The web server and the browser twice as far apart as the six DNS lanes.
+    const xs = [1, 21.8, 34, 46.2, 58.4, 70.6, 82.8, 95];
+    const actors = eight.map((a, i) => ({ ...a, x: xs[i] }));
+    for (const W of [960, 1040, 1200]) {
+      const at = (id: string) => actorX(actors.find((a) => a.id === id)!.x, W);
+      const head = layoutHead(actors, at, W, 'ko', estimate);
+      for (const b of head.boxes) expect(Math.abs(b.cx - at(b.id))).toBeLessThan(1e-6);
+      const spans = head.boxes.map((b) => [b.cx - b.w / 2, b.cx + b.w / 2]);
+      for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
+    }
+  });
+});
+
+describe('sequence header, state pills', () => {
+  it('gives a state the width shared out when close lanes narrow the boxes, pills apart and inside', () => {
+    // Four client/server pairs (HTTP/1.0 vs 1.1): a client 14 from its server, 11 from the last one.
+    const actors = Array.from({ length: 8 }, (_, k) => ({ ...actor(`h${k}`, k % 2 ? '서버' : '클라이언트', Math.floor(k / 2) * 25 + (k % 2 ? 19.5 : 5.5)), ...(k % 2 ? {} : { state: '2/5 · TCP' }) }));
+    const W = 960;
+    const head = layoutHead(actors, (id) => actorX(actors.find((a) => a.id === id)!.x, W), W, 'ko', estimate);
+    const pills = head.boxes.filter((b) => b.state).map((b) => ({ b, l: b.cx + b.state!.dx - b.state!.w / 2, r: b.cx + b.state!.dx + b.state!.w / 2 }));
+    expect(pills).toHaveLength(4);
+    for (const { b } of pills) {
+      expect(b.state!.w).toBeGreaterThan(b.w);
+      expect(b.state!.text).toBe('2/5 · TCP');
+    }
+    for (let i = 0; i < pills.length; i++) {
+      expect(pills[i].l).toBeGreaterThanOrEqual(0);
+      expect(pills[i].r).toBeLessThanOrEqual(W);
+      if (i > 0) expect(pills[i].l).toBeGreaterThan(pills[i - 1].r);
+    }
+  });
+});
+
 describe('sequence header, separators', () => {
   it('never starts the second line with a separator', () => {
-    const actors = [actor('b', '브라우저 · OS 스텁', 10), ...eight.slice(1, 6)];
+    const actors = [actor('b', '브라우저 · OS 스텁', 8), ...eight.slice(1, 6).map((a, i) => ({ ...a, x: 25 + i * 17 }))];
     const head = lay(actors, 640);
     const b = head.boxes.find((x) => x.id === 'b')!;
     expect(b.label.lines.length).toBe(2);

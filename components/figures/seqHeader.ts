@@ -16,7 +16,8 @@ export interface HeadBox {
   label: { text: string; full: string; font: Font; y: number; lines: { text: string; y: number }[] };
   /** The address: one line, or two or three split where it reads best when one would cut it (fitSub). */
   sub?: { text: string; full: string; y: number; lines: { text: string; y: number; space: boolean }[] };
-  state?: { text: string; full: string; font: Font; y: number };
+  /** The state pill: `w` wide, its centre `dx` from the box's (it may be wider than the box). */
+  state?: { text: string; full: string; font: Font; y: number; w: number; dx: number };
 }
 
 export interface Head {
@@ -105,12 +106,14 @@ function subLines(lines: string[], full: string): { text: string; space: boolean
 
 export function layoutHead(actors: ActorEntity[], lifeline: (id: string) => number, W: number, lang: Lang, measure: Measure): Head {
   const n = Math.max(1, actors.length);
-  const w = Math.min(210, (W - 4 - (n - 1) * GAP) / n);
-  const cx = centres(
-    actors.map((a) => lifeline(a.id)),
-    w,
-    W,
-  );
+  const xs = actors.map((a) => lifeline(a.id));
+  // As wide as the width shared out, and no wider than the closest two lifelines allow, so that
+  // each box stays over its own line; lanes closer than 4/5 of the share push their boxes apart.
+  const share = (W - 4 - (n - 1) * GAP) / n;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const closest = sorted.slice(1).reduce((m, x, i) => Math.min(m, x - sorted[i]), Infinity);
+  const w = Math.min(210, share, Math.max(share * 0.8, closest - GAP));
+  const cx = centres(xs, w, W);
   const room = w - 14;
   const fits = (t: string, size: number) => measure(t, { size, weight: 800 }).w <= room;
   const names = actors.map((a) => {
@@ -147,9 +150,19 @@ export function layoutHead(actors: ActorEntity[], lifeline: (id: string) => numb
   const labelY = 5 + lm.asc;
   const subY = labelY + (lineCount - 1) * lineH + lm.desc + sm.asc;
   const boxH = (hasSub ? subY + (subCount - 1) * subH + sm.desc : labelY + (lineCount - 1) * lineH + lm.desc) + 4 - 3;
+  // A state pill takes the width shared out even where lanes stand close and their boxes are
+  // narrower: only pills sit on its row, so only they push each other apart.
+  const pillW = Math.min(210, share) - 8;
+  const withState = actors.map((a, i) => ({ a, i })).filter((o) => o.a.state !== undefined);
+  const pillCx = centres(
+    withState.map((o) => cx[o.i]),
+    pillW + 8,
+    W,
+  );
+  const pillAt = new Map(withState.map((o, k) => [o.i, pillCx[k] - cx[o.i]]));
   const stateFonts = actors.map((a) => {
     const s = a.state ?? '';
-    const size = STATE_SIZES.find((z) => measure(s, { size: z, weight: 800, mono: true }).w <= w - 26) ?? 13;
+    const size = STATE_SIZES.find((z) => measure(s, { size: z, weight: 800, mono: true }).w <= pillW - 18) ?? 13;
     return { size, weight: 800, mono: true } as Font;
   });
   const stm = measure('AG', { size: 19, weight: 800, mono: true });
@@ -175,7 +188,9 @@ export function layoutHead(actors: ActorEntity[], lifeline: (id: string) => numb
             lines: subLines(subs[i], a.sublabel).map((l, k) => ({ ...l, y: subY + ((subCount - subs[i].length) * subH) / 2 + k * subH })),
           }
         : undefined,
-      state: a.state ? { text: fitEnd(a.state, w - 26, stFont, measure), full: a.state, font: stFont, y: pillY + pillH / 2 + (measure('AG', stFont).asc - measure('AG', stFont).desc) / 2 } : undefined,
+      state: a.state
+        ? { text: fitEnd(a.state, pillW - 18, stFont, measure), full: a.state, font: stFont, y: pillY + pillH / 2 + (measure('AG', stFont).asc - measure('AG', stFont).desc) / 2, w: pillW, dx: pillAt.get(i) ?? 0 }
+        : undefined,
     };
   });
   return { boxes, boxH, pillY, pillH, height: Math.ceil(pillY + pillH + 8) };
