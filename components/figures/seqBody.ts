@@ -174,11 +174,19 @@ export function layoutBody(p: BodyIn): Body {
     const steep = Math.abs(a.y1 - a.y0) > span * 0.5;
     const ts = steep ? [0.82, 0.65, 0.5, 0.35, 0.2] : [0.5, 0.35, 0.65, 0.22, 0.78];
     const full = measure(m.label, font);
-    for (const max of [span - 16, (span - 16) * 0.7, (span - 16) * 0.45]) {
-      const text = fitEnd(m.label, Math.max(max, 0), font, measure);
+    const room = Math.max(span - 16, 0);
+    // The whole label; else its short form whole; else the short form cut, in less and less room.
+    const core = m.short || m.label;
+    const tries = [m.label, ...(m.short ? [m.short] : []), ...[1, 0.7, 0.45].map((k) => fitEnd(core, room * k, font, measure))];
+    const seen = new Set<string>();
+    for (const text of tries) {
+      if (seen.has(text)) continue;
+      seen.add(text);
       // A cut label keeps at least a word of three letters ("ACK…"), else none is drawn.
-      if ([...text].length < 4) break;
+      if ([...text].length < 4 && text !== core) break;
+      if (!text) break;
       const w = text === m.label ? full.w : measure(text, font).w;
+      if (w > room) continue;
       const spot = placer.first(
         ts.flatMap((t) => {
           const x = lerp(a.x0, a.x1, t);

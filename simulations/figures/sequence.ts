@@ -39,6 +39,11 @@ export interface MessageEntity {
   status: MessageStatus;
   /** Short label on the arrow, e.g. "SYN seq=1000". */
   label: string;
+  /**
+   * What the arrow shows when `label` does not fit between its lifelines: what matters of the same
+   * packet ("GET /img/2.svg" for "PSH, ACK seq=1 ack=1 len=96 GET /img/2.svg", "SYN" for "SYN seq=0").
+   */
+  short?: string;
   /** The few characters shown on the packet while it flies ("SYN-ACK", "DATA 3"). */
   chip?: string;
   tone?: MessageTone;

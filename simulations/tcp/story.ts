@@ -7,7 +7,7 @@
 import { StoryBuilder, type Beat, type Span, type View } from '../core/timeline';
 import type { Text } from '../core/text';
 import { round } from '../core/round';
-import { dataLength, segmentLabel } from './segment';
+import { dataLength, flagNames, segmentLabel } from './segment';
 import type { HostId, Wire, WorldResult } from './world';
 import { causeOf, narrateEntry, type EntryContext, type Past } from './narrate';
 import { HOST_CAP, callMark, chipOf, toneOf, transitionLabel } from './words';
@@ -77,7 +77,7 @@ export function tcpStory(result: WorldResult, opt: TcpStoryOptions): { steps: Be
       flying.set(id, { y0: i, y1 });
       b.show({
         kind: 'message', id, from: w.from, to: w.to, y0: i, y1, progress: 0, status: 'flight',
-        label: opt.labelOf?.(w) ?? segmentLabel(w.seg), chip: chipOf(w.seg), tone: toneOf(w.seg), fresh: true,
+        label: opt.labelOf?.(w) ?? segmentLabel(w.seg), short: flagNames(w.seg.flags), chip: chipOf(w.seg), tone: toneOf(w.seg), fresh: true,
         retransmission: w.retransmission,
         packet: { proto: 'tcp', fields: { src: opt.ips[w.from], dst: opt.ips[w.to], seg: w.seg, t: w.sentAt } },
       });

@@ -9,7 +9,7 @@ import type { Text } from '../../core/text';
 import type { View } from '../../core/timeline';
 import type { ActorEntity, MessageEntity, MessageTone } from '../../figures/sequence';
 import type { TcpPacketRef } from '../../core/packets';
-import { segmentLabel } from '../../tcp/segment';
+import { flagNames, segmentLabel } from '../../tcp/segment';
 import { toHex } from '../../wire/bytes';
 import { CLIENT_IP, SERVER_IP, knowledgeAt, type CertCheck, type ConnectionRun, type HostState, type Note, type Side, type TapState, type TlsRun } from '../../https';
 import { carries, CHAIN_REASON, eveText, reads, startText, tcpText, type Ctx } from './narrate';
@@ -171,6 +171,7 @@ export function buildStory(o: StoryInput): { story: Story; view: View } {
         progress: arrived ? 1 : Math.round(((row - y0) / (y1 - y0)) * 1000) / 1000,
         status: arrived ? 'delivered' : 'flight',
         label: names.length ? `${segmentLabel(seg)} · ${names.join(', ')}` : segmentLabel(seg),
+        short: names.length ? names.join(', ') : flagNames(seg.flags),
         chip: names.length ? names.map((n) => CHIP[n] ?? 'Alert').join('+') : seg.flags.syn ? (seg.flags.ack ? 'SYN-ACK' : 'SYN') : seg.flags.fin ? 'FIN' : 'ACK',
         tone, fresh: y0 === row, retransmission: w.retransmission, packet,
       };

@@ -9,7 +9,7 @@ import type { Text } from '../../core/text';
 import { round } from '../../core/round';
 import type { View } from '../../core/timeline';
 import type { MessageEntity } from '../../figures/sequence';
-import { flags, segmentLabel, type Segment } from '../../tcp/segment';
+import { flags, flagNames, segmentLabel, type Segment } from '../../tcp/segment';
 import { createRandom } from '../../core/random';
 import { handle, INITIAL, resourceOf, type Method, type PatchKind, type ResourceState } from './resource';
 import { methodTable, stateTable, triesTable, type TryFate } from './tables';
@@ -143,6 +143,7 @@ export function buildStory(o: StoryInput): { story: Story; view: View } {
         progress: arrived ? 1 : round((i - y0) / Math.max(1, y1 - y0)),
         status: arrived ? (w.lost ? 'lost' : 'delivered') : 'flight',
         label: `${segmentLabel(seg)} ${firstLine(w.msg.text)}`,
+        short: firstLine(w.msg.text) || flagNames(seg.flags),
         chip: req ? `${o.method} #${w.msg.attempt}` : `${firstLine(w.msg.text).slice(9, 12)} #${w.msg.attempt}`,
         tone: req ? 'query' : 'answer', fresh: y0 === i, retransmission: w.retransmission,
         packet: { proto: 'tcp', fields: { src: req ? CLIENT_IP : SERVER_IP, dst: req ? SERVER_IP : CLIENT_IP, seg, t: w.sentAt, app: 'http' } },

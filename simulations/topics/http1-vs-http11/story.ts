@@ -10,7 +10,7 @@ import { round } from '../../core/round';
 import type { View } from '../../core/timeline';
 import type { ActorEntity, MessageEntity, MarkEntity } from '../../figures/sequence';
 import type { ChartEntity, CountersEntity } from '../../figures/panels';
-import { dataLength, segmentKind, segmentLabel, type Segment } from '../../tcp/segment';
+import { dataLength, flagNames, segmentKind, segmentLabel, type Segment } from '../../tcp/segment';
 import type { HostState } from './host';
 import type { Browser, Mode } from './browser';
 import type { Server } from './server';
@@ -157,7 +157,7 @@ export function buildStory(trace: LoadTrace, modes: readonly Mode[], connections
         kind: 'message', id, from: w.from, to: w.to, y0, y1,
         progress: arrived ? 1 : round((bi - y0) / Math.max(1, y1 - y0)),
         status: arrived ? (w.lost ? 'lost' : 'delivered') : 'flight',
-        label: c.http ? `${segmentLabel(w.msg)} ${c.http}` : segmentLabel(w.msg), chip: c.chip, tone: c.tone, fresh: y0 === bi,
+        label: c.http ? `${segmentLabel(w.msg)} ${c.http}` : segmentLabel(w.msg), short: c.http ?? flagNames(w.msg.flags), chip: c.chip, tone: c.tone, fresh: y0 === bi,
         retransmission: w.retransmission,
         packet: { proto: 'tcp', fields: { src: ip, dst: peer, seg: w.msg, t: w.sentAt, app: dataLength(w.msg.data) > 0 ? 'http' : undefined } },
       });

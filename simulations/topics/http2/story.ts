@@ -7,7 +7,7 @@ import { StoryBuilder, type Beat, type Span, type View } from '../../core/timeli
 import { joinText, t, type Text } from '../../core/text';
 import { round } from '../../core/round';
 import type { MessageTone } from '../../figures/sequence';
-import { dataLength, segmentLabel, type Segment } from '../../tcp/segment';
+import { dataLength, flagNames, segmentLabel, type Segment } from '../../tcp/segment';
 import { toHex } from '../../wire/bytes';
 import { CLIENT_IP, SERVER_IP } from '../../https';
 import { actorOf, unitOffsets, type WireMsg } from './conn';
@@ -172,7 +172,7 @@ export function buildStory(load: Load, p: LoadParams): { steps: Beat[]; spans: S
         shown.add(w.id);
         b.show({
           kind: 'message', id: w.id, from: w.from, to: w.to, y0: round(a), y1: round(z), progress, status,
-          label: `${segmentLabel(w.msg.seg)} · ${content(w.id)}`, chip: chipOf(w.msg, conns.get(w.msg.conn as 'h2' | 'h1')!.spec.units, startsIn(w.msg, sideOf(w.from))[0] ?? overlapping(w.msg, sideOf(w.from))[0]),
+          label: `${segmentLabel(w.msg.seg)} · ${content(w.id)}`, short: content(w.id).replace(/^HTTP\/\S+: /, ''), chip: chipOf(w.msg, conns.get(w.msg.conn as 'h2' | 'h1')!.spec.units, startsIn(w.msg, sideOf(w.from))[0] ?? overlapping(w.msg, sideOf(w.from))[0]),
           tone: toneOf(w.msg), fresh: true, retransmission: w.retransmission,
           packet: { proto: 'tcp', fields: { src: sideOf(w.from) === 'client' ? CLIENT_IP : SERVER_IP, dst: sideOf(w.from) === 'client' ? SERVER_IP : CLIENT_IP, seg: { ...w.msg.seg, data: '' }, t: w.sentAt, payloadHex: toHex(w.msg.bytes), app: 'tls' } },
         });

@@ -9,7 +9,7 @@ import type { View } from '../../core/timeline';
 import type { MessageEntity, MessageTone } from '../../figures/sequence';
 import type { ResourceNode, ResourceTreeEntity } from '../../figures/resources';
 import { round } from '../../core/round';
-import { dataLength, segmentKind, segmentLabel, type Segment } from '../../tcp/segment';
+import { dataLength, flagNames, segmentKind, segmentLabel, type Segment } from '../../tcp/segment';
 import { allResources, isCollection, type Store } from './store';
 import type { HostState, Note, RestTrace, Side } from './world';
 import type { UriCheck } from './uri-check';
@@ -142,7 +142,7 @@ export function restStory(trace: RestTrace, check: UriCheck, ports: Record<Side,
       const m: MessageEntity = {
         kind: 'message', id, from: w.from, to: w.to, y0, y1,
         progress: arrived ? 1 : round((e.t - w.sentAt) / Math.max(1, w.endAt - w.sentAt)),
-        status: arrived ? 'delivered' : 'flight', label: segmentLabel(w.msg), chip, tone, fresh: y0 === bi,
+        status: arrived ? 'delivered' : 'flight', label: segmentLabel(w.msg), short: flagNames(w.msg.flags), chip, tone, fresh: y0 === bi,
         packet: { proto: 'tcp', fields: { src: IPS[w.from as Side], dst: IPS[w.to as Side], seg: w.msg, t: w.sentAt } },
       };
       b.show(m);

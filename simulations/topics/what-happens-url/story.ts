@@ -44,6 +44,14 @@ const ACTORS: readonly [string, Text, string, ActorEntity['role']][] = [
   ['nheos', tx('nheos.com 권한', 'nheos.com auth.'), 'ns1.nheos.com', 'authority'],
 ];
 
+/**
+ * Where each actor's lifeline stands (0..100). The DNS lanes keep 12.2 apart, the least that
+ * leaves a box room for "servers.net" on a laptop; the web server takes the far left, so the
+ * whole HTTP phase (dozens of TCP segments between it and the browser) gets the widest column.
+ */
+const DNS_GAP = 12.2;
+const LANE_X: readonly number[] = ACTORS.map((_, k) => (k === 0 ? 1 : round(95 - (ACTORS.length - 1 - k) * DNS_GAP, 1)));
+
 /** The moments of the run, in time order (stable for equal times). */
 function moments(j: Journey, tm: Timings | undefined): Moment[] {
   const out: Moment[] = [
@@ -124,6 +132,7 @@ interface Arrow {
   lost: boolean;
   retransmission: boolean;
   label: string;
+  short?: string;
   chip: string;
   tone: MessageEntity['tone'];
   packet: MessageEntity['packet'];
@@ -146,7 +155,7 @@ function arrows(j: Journey): Arrow[] {
     const browser = w.from === 'browser';
     const label = `${segmentLabel(seg)} · #${conn + 1}`;
     out.push({
-      id: `w${w.id}`, from: w.from, to: w.to, sentAt: w.sentAt + shift, endAt: w.endAt + shift, lost: w.lost, retransmission: w.retransmission, label,
+      id: `w${w.id}`, from: w.from, to: w.to, sentAt: w.sentAt + shift, endAt: w.endAt + shift, lost: w.lost, retransmission: w.retransmission, label, short: `${flagNames(seg.flags)} · #${conn + 1}`,
       chip: bytes.length ? (tls ? 'TLS' : 'HTTP') : seg.flags.syn ? (seg.flags.ack ? 'SYN-ACK' : 'SYN') : 'ACK',
       tone: bytes.length ? 'data' : seg.flags.syn ? 'control' : 'ack',
       packet: { proto: 'tcp', fields: { src: browser ? STUB_IP : server, dst: browser ? server : STUB_IP, seg, t: w.sentAt + shift, ...(bytes.length ? { payloadHex: toHex(bytes), app: tls ? 'tls' as const : 'http' as const } : {}) } },
@@ -174,7 +183,7 @@ export function buildStory(j: Journey, tm: Timings | undefined): { story: Story;
     const text = m.text.startsWith('dns:') ? dnsText(m.text, m.kind) : TEXT[m.text]({ ...base, ...m.ctx });
     const key = m.key && !keys.has(m.key) ? (keys.add(m.key), m.key) : undefined;
     b.beat({ t: m.t, ...(key ? { key } : {}), caption: text.caption, narration: text.narration });
-    if (i === 0) ACTORS.forEach(([id, label, sub], k) => b.show({ kind: 'actor', id, label, ...(id === 'server' && j.dns.address ? { sublabel: `${j.dns.address}:443` } : sub ? { sublabel: sub } : {}), x: round(6 + (88 * k) / (ACTORS.length - 1), 1), role: ACTORS[k][3] }));
+    if (i === 0) ACTORS.forEach(([id, label, sub], k) => b.show({ kind: 'actor', id, label, ...(id === 'server' && j.dns.address ? { sublabel: `${j.dns.address}:443` } : sub ? { sublabel: sub } : {}), x: LANE_X[k], role: ACTORS[k][3] }));
     if (m.mark) {
       const mark: MarkEntity = { kind: 'mark', id: `mark-${m.text}`, on: 'browser', y: i, tone: 'app', text: m.mark, fresh: true };
       b.show(mark);
@@ -185,7 +194,7 @@ export function buildStory(j: Journey, tm: Timings | undefined): { story: Story;
       const msg: MessageEntity = {
         kind: 'message', id: a.id, from: a.from, to: a.to, y0: yOf(a.sentAt), y1: Math.max(yOf(a.endAt), yOf(a.sentAt) + 0.2),
         progress: arrived ? 1 : round((m.t - a.sentAt) / Math.max(1, a.endAt - a.sentAt)), status: arrived ? (a.lost ? 'lost' : 'delivered') : 'flight',
-        label: a.label, chip: a.chip, tone: a.tone, fresh: false, retransmission: a.retransmission, packet: a.packet,
+        label: a.label, ...(a.short ? { short: a.short } : {}), chip: a.chip, tone: a.tone, fresh: false, retransmission: a.retransmission, packet: a.packet,
       };
       b.show(msg);
       if (arrived) done.add(a.id);

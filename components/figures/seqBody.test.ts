@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { ActorEntity, MessageEntity } from '@/simulations/core/timeline';
+import { estimate } from './measure';
+import { layoutBody } from './seqBody';
+
+const actor = (id: string, x: number): ActorEntity => ({ kind: 'actor', id, label: { ko: id, en: id }, x, role: 'client' });
+const msg = (id: string, label: string, short?: string): MessageEntity => ({
+  kind: 'message', id, from: 'a', to: 'b', y0: 0, y1: 1, progress: 1, status: 'delivered', label, ...(short ? { short } : {}), fresh: false,
+});
+/** One message between two lifelines `gap` units apart, laid out at its arrival step. */
+function labelOf(m: MessageEntity, gap: number) {
+  const xs: Record<string, number> = { a: 100, b: 100 + gap };
+  const body = layoutBody({
+    actors: [actor('a', 10), actor('b', 90)], messages: [m], marks: [], timers: [], ticks: [], index: 1, first: 0, rows: 4, W: 200 + gap,
+    lifeline: (id) => xs[id], lang: 'ko', measure: estimate,
+  });
+  return body.labels.get(m.id)?.text;
+}
+
+describe('sequence message labels', () => {
+  const label = 'PSH, ACK seq=1 ack=1 len=96 GET /img/2.svg';
+  const short = 'PSH, ACK GET /img/2.svg';
+
+  it('draws the whole label where it fits', () => {
+    expect(labelOf(msg('m', label, short), 600)).toBe(label);
+  });
+
+  it('draws the short form whole, not the label cut, between close lifelines', () => {
+    const gap = estimate(short, { size: 14.5, weight: 400, mono: true }).w + 30;
+    expect(labelOf(msg('m', label, short), gap)).toBe(short);
+    // Without a short form the same arrow cuts the label.
+    expect(labelOf(msg('m', label), gap)).toMatch(/^PSH, ACK seq=.*…$/);
+  });
+
+  it('cuts the short form only when even it does not fit, and keeps a word of three letters', () => {
+    const cut = labelOf(msg('m', label, short), 90);
+    expect(cut).toMatch(/^PSH.*…$/);
+    expect(labelOf(msg('m', label, short), 30)).toBeUndefined();
+  });
+});
