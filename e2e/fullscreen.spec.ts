@@ -269,6 +269,39 @@ test.describe('full screen at 1366×768: the stage never pans (a clicker cannot 
   }
 });
 
+test.describe('full screen at 1366×768: the DNS tree beside its record table', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+  // The tree takes the whole height; the record table (the column's only panel) and the
+  // narration share the right-hand column.
+  for (const lang of ['ko', 'en'] as const) {
+    test(`dns (${lang}): at every step the record table is open and the narration whole, not scrolled`, async ({ page }) => {
+      test.slow();
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`/${lang}/dns`);
+      await playerReady(page);
+      await page.keyboard.press('f');
+      await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+      const total = await page.locator('.step-list li').count();
+      const problems: string[] = [];
+      for (let i = 1; i <= total; i++) {
+        if (i > 1) await page.keyboard.press('ArrowRight');
+        await expect(stepNumber(page)).toHaveText(String(i));
+        await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+        const out = await page.evaluate(() => {
+          const table = document.querySelector<HTMLElement>('section.player .panels > *')!;
+          const narr = document.querySelector<HTMLElement>('section.player .narration')!;
+          const rows = [...table.querySelectorAll('tbody tr')].filter((r) => r.getBoundingClientRect().height > 0).length;
+          return { folded: table.dataset.ptFold === 'true', rows, narrCut: narr.scrollHeight - narr.clientHeight, screen: narr.getBoundingClientRect().bottom <= innerHeight };
+        });
+        if (out.folded || out.rows === 0) problems.push(`step ${i}: the record table is folded`);
+        if (out.narrCut > 1) problems.push(`step ${i}: the narration is cut by ${out.narrCut} px`);
+        if (!out.screen) problems.push(`step ${i}: the narration runs off the screen`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
 test.describe('phone (390×844)', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('axe: no violations', async ({ page }) => {

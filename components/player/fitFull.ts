@@ -149,7 +149,9 @@ export function fitColumn(root: HTMLElement | null, selector: string, active: bo
       if (fits() < least) {
         const lit = seen.current.lit;
         const spare = panels.filter((p) => !lit.includes(p) && foldable(p)).sort((a, b) => b.offsetHeight - a.offsetHeight);
-        for (const p of spare) {
+        // A column of one panel keeps it open (folding it would make room for nothing): it
+        // scrolls at the floor instead.
+        for (const p of panels.length > 1 ? spare : []) {
           fold(p, true, openLabel);
           if (fits() > least) break;
         }
