@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { topicBySlug } from '../simulations/registry';
+import { availableTopics, topicBySlug } from '../simulations/registry';
 import { test, expect, playerReady, stepNumber } from './fixtures';
 import { PANEL_FLOOR, measurePanels } from './panels';
 
@@ -301,6 +301,50 @@ test.describe('full screen at 1366×768: the DNS tree beside its record table', 
     });
   }
 });
+
+/**
+ * Full screen: every step's narration is whole in its box, with no scrolling (a clicker cannot
+ * scroll), and its type at the floor or above: 24 px at 1920×1080, scaled with the width on a
+ * narrower screen (fit.ts). The box is sized once per run for the longest narration.
+ */
+for (const screen of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+  test.describe(`full screen at ${screen.width}×${screen.height}: the narration`, () => {
+    test.use({ viewport: screen });
+    for (const topic of availableTopics()) {
+      test(`${topic.slug}: every step's narration is whole, not scrolled, at the floor or above`, async ({ page }) => {
+        test.slow();
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        const floor = (24 * Math.min(screen.width, 1920)) / 1920;
+        const problems: string[] = [];
+        for (const lang of ['ko', 'en']) {
+          await page.goto(`/${lang}/${topic.slug}`);
+          await playerReady(page);
+          await page.keyboard.press('f');
+          await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+          const total = await page.locator('.step-list li').count();
+          let height = 0;
+          for (let i = 1; i <= total; i++) {
+            if (i > 1) await page.keyboard.press('ArrowRight');
+            await expect(player(page)).toHaveAttribute('data-step', String(i));
+            await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+            const o = await page.evaluate(() => {
+              const box = document.querySelector<HTMLElement>('section.player .narration')!;
+              const text = box.querySelector<HTMLElement>('.narration-text')!;
+              return { cut: box.scrollHeight - box.clientHeight, px: parseFloat(getComputedStyle(text).fontSize), h: box.clientHeight, bottom: box.getBoundingClientRect().bottom };
+            });
+            if (o.cut > 1) problems.push(`${lang} step ${i}: the narration is cut by ${o.cut} px`);
+            if (o.px < floor - 0.05) problems.push(`${lang} step ${i}: narration type ${o.px} px, under ${floor.toFixed(1)}`);
+            if (o.bottom > screen.height) problems.push(`${lang} step ${i}: the narration runs off the screen`);
+            // One height for the run: the stage above does not move from step to step.
+            if (height && Math.abs(o.h - height) > 1) problems.push(`${lang} step ${i}: the box changed height (${height} → ${o.h} px)`);
+            height = o.h;
+          }
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+  });
+}
 
 test.describe('phone (390×844)', () => {
   test.use({ viewport: { width: 390, height: 844 } });

@@ -77,6 +77,9 @@ for (const topic of availableTopics()) {
     });
 
     test('F enters full screen', async ({ page }) => {
+      // A 1920×1080 projector: the narration's type stays at 24 px or more (a narrower screen
+      // scales that floor with its width; fit.ts).
+      await page.setViewportSize({ width: 1920, height: 1080 });
       await page.goto(`/en/${topic.slug}`);
       await playerReady(page);
       await page.keyboard.press('f');

@@ -63,12 +63,14 @@ export function useFitHeight(root: RefObject<HTMLElement | null>, selector: stri
 }
 
 /**
- * Full screen gives the narration a box of fixed height under the diagram, so a long
- * narration never takes rows from the stage. Its type starts at the full-screen size and
- * shrinks (to at least 68 % of it, never under 24 px, the back row's minimum) until the text fits; a text longer
- * still scrolls inside the box, which then becomes a Tab stop (WCAG 2.1.1). `anchor` is any
- * element inside the player; runs after every render (each step has its own text) and on
- * resize; outside full screen the narration keeps its own size and grows with its text.
+ * Full screen gives the narration a box under the diagram whose height holds for the whole run,
+ * so the stage keeps its area at every step: as tall as the run's longest narration needs (a
+ * hidden sizer holds it), between 8.6em and 30 % of the screen. A text longer than the box
+ * still has its type shrunk until it fits, never under 24 px on a 1920-wide screen (17 px at
+ * 1366, the same size on the wall); past that it scrolls inside the box, which then becomes a
+ * Tab stop (WCAG 2.1.1). `anchor` is any element inside the player; runs after every render
+ * (each step has its own text) and on resize; outside full screen the narration keeps its own
+ * size and grows with its text.
  */
 export function useFitNarration(anchor: RefObject<HTMLElement | null>) {
   const load = useWhenLoaded();

@@ -257,9 +257,13 @@ function fold(panel: HTMLElement, on: boolean, openLabel: string) {
   }
 }
 
-/** Full screen: the narration's type is set between these (px), then its box scrolls. */
+/**
+ * Full screen: the narration's type is set between these (px), then its box scrolls. The floor
+ * is 24 px on a screen 1920 px wide and scales with a narrower one, as the panels' does (a
+ * 1366×768 screen throws the same picture on the wall): 17 px there.
+ */
 const NARRATION_FLOOR = 24;
-const NARRATION_SHRINK = 0.68;
+const narrationFloor = (screenWidth: number) => (NARRATION_FLOOR * Math.min(screenWidth, 1920)) / 1920;
 
 /** The effect of useFitNarration (fit.ts, whose comment says how): fits the narration now and on resize; returns the cleanup. */
 export function fitNarration(anchor: HTMLElement | null): (() => void) | undefined {
@@ -268,12 +272,23 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
   const text = box?.querySelector<HTMLElement>('.narration-text');
   if (!player || !box || !text) return;
   const full = player.dataset.fullscreen === 'true';
+  const sizer = box.querySelector<HTMLElement>('.narration-sizer > p');
   const fit = () => {
     text.style.fontSize = '';
+    box.style.height = '';
+    if (full && sizer) {
+      // One height for the run: what its longest narration needs (or this step's, if taller),
+      // between the CSS height and max-height.
+      const least = box.offsetHeight;
+      const most = parseFloat(getComputedStyle(box).maxHeight) || Infinity;
+      box.style.height = 'auto';
+      const need = box.scrollHeight + Math.max(0, sizer.offsetHeight - text.offsetHeight);
+      box.style.height = `${Math.ceil(Math.min(most, Math.max(least, need)))}px`;
+    }
     if (full) {
       const over = () => box.scrollHeight > box.clientHeight + 1;
       const max = parseFloat(getComputedStyle(text).fontSize);
-      const min = Math.min(max, Math.max(NARRATION_FLOOR, max * NARRATION_SHRINK));
+      const min = Math.min(max, narrationFloor(window.innerWidth));
       if (over()) {
         // Binary search on whole pixels: the largest size that fits, else the floor.
         let lo = Math.floor(min);
