@@ -1,6 +1,7 @@
 /** Layout of the sequence diagram, in SVG user units (CSS px at zoom 1). */
 export const SEQ = {
-  gutter: 62,
+  /** Time ticks' column: room for the widest, "9999 ms" (longer times read "12.3 s"). */
+  gutter: 68,
   row: 42,
   /** Rows shown outside full screen; full screen fills the height it is given. */
   visibleRows: 7,

@@ -38,3 +38,14 @@ describe('sequence message labels', () => {
     expect(labelOf(msg('m', label, short), 30)).toBeUndefined();
   });
 });
+
+describe('sequence time ticks', () => {
+  it('draws every time up to 9999 ms whole in the gutter, bold or not', () => {
+    const ticks = [{ y: 0, t: 5 }, { y: 1, t: 1301 }, { y: 2, t: 9999 }, { y: 3, t: 12_345 }];
+    const body = layoutBody({
+      actors: [actor('a', 10), actor('b', 90)], messages: [], marks: [], timers: [], ticks, index: 2, first: 0, rows: 4, W: 600,
+      lifeline: (id) => (id === 'a' ? 120 : 500), lang: 'ko', measure: estimate,
+    });
+    expect(body.ticks.map((t) => t.text)).toEqual(['5 ms', '1301 ms', '9999 ms', '12.3 s']);
+  });
+});

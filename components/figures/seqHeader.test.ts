@@ -52,12 +52,14 @@ describe('sequence header', () => {
 describe('sequence header, uneven lanes', () => {
   it('keeps every box over its own lifeline when two lanes stand apart from the rest', () => {
     // The web server and the browser twice as far apart as the six DNS lanes.
-    const xs = [1, 21.8, 34, 46.2, 58.4, 70.6, 82.8, 95];
-    const actors = eight.map((a, i) => ({ ...a, x: xs[i] }));
+    const xs = [1, 20, 32.5, 45, 57.5, 70, 82.5, 95];
+    const actors = eight.map((a, i) => ({ ...a, x: xs[i], sublabel: i > 3 ? 'a.gtld-servers.net' : a.sublabel }));
     for (const W of [960, 1040, 1200]) {
       const at = (id: string) => actorX(actors.find((a) => a.id === id)!.x, W);
       const head = layoutHead(actors, at, W, 'ko', estimate);
       for (const b of head.boxes) expect(Math.abs(b.cx - at(b.id))).toBeLessThan(1e-6);
+      // The DNS servers' host names are whole, on two lines, even at a laptop's 960 units.
+      for (const b of head.boxes.slice(4)) expect(b.sub!.lines.map((l) => l.text)).toEqual(['a.gtld-', 'servers.net']);
       const spans = head.boxes.map((b) => [b.cx - b.w / 2, b.cx + b.w / 2]);
       for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
     }

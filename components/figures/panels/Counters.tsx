@@ -10,6 +10,17 @@ const fit = (v: unknown) => {
   return /\S{14,}/.test(s) ? 'long' : s.length <= 10 ? 'short' : undefined;
 };
 
+/**
+ * A long value in pieces, each a place it may wrap before falling back to anywhere: after a dot,
+ * slash or hyphen, before a colon ("198.51.100." / "20:80", not "198.51.1" / "00.20:80").
+ */
+export const pieces = (s: string): string[] => s.split(/(?<=[./-])|(?=:)/);
+
+const Value = ({ v }: { v: unknown }) => {
+  const s = String(v);
+  return fit(s) === 'long' ? pieces(s).flatMap((p, i) => (i ? [<wbr key={i} />, p] : [p])) : s;
+};
+
 /** Counters the simulation computed, as a real table (readable by screen readers). */
 export default function Counters({ entities, lang }: PanelProps) {
   const c = entities[0] as CountersEntity;
@@ -35,11 +46,11 @@ export default function Counters({ entities, lang }: PanelProps) {
           {c.rows.map((r, i) => (
             <tr key={i}>
               <th scope="row" className={fit(r.label[lang])}>
-                {r.label[lang]}
+                <Value v={r.label[lang]} />
               </th>
               {r.values.map((v, j) => (
                 <td key={j} className={fit(v)}>
-                  {v}
+                  <Value v={v} />
                 </td>
               ))}
             </tr>
