@@ -25,3 +25,15 @@ export async function playerReady(page: Page) {
 
 export const stepNumber = (page: Page) => page.getByTestId('step-number');
 export const narration = (page: Page) => page.locator('.narration-text');
+
+/**
+ * Presses F and waits until full screen is on and fitted: its fitting comes in its own chunk,
+ * so the first frame there is fitted a moment after the key (the narration always, the panel
+ * column when the topic has one).
+ */
+export async function enterFullscreen(page: Page) {
+  await page.keyboard.press('f');
+  await expect(page.locator('section.player')).toHaveAttribute('data-fullscreen', 'true');
+  await expect(page.locator('section.player .narration')).toHaveAttribute('data-pt-fitted', 'true');
+  if (await page.locator('section.player .panels').count()) await expect(page.locator('section.player .panels')).toHaveAttribute('data-pt-fitted', 'true');
+}

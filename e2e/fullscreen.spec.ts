@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { availableTopics, topicBySlug } from '../simulations/registry';
-import { test, expect, playerReady, stepNumber } from './fixtures';
+import { test, expect, enterFullscreen, playerReady, stepNumber } from './fixtures';
 import { PANEL_FLOOR, measurePanels } from './panels';
 
 const player = (page: Page) => page.locator('section.player');
@@ -19,8 +19,7 @@ test.describe('full screen for a teacher (1920×1080)', () => {
     await expect(button).toHaveCount(0);
     await expect(page.locator('.player-title')).toHaveCount(0);
 
-    await page.keyboard.press('f');
-    await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+    await enterFullscreen(page);
     const title = page.locator('.player-title');
     await expect(title).toBeVisible();
     await expect(title).toHaveText(topicBySlug('tcp-connection')!.title.ko);
@@ -84,8 +83,7 @@ test.describe('full screen for a teacher (1920×1080)', () => {
     test.slow();
     await page.goto('/ko/tcp-flow-error-control');
     await playerReady(page);
-    await page.keyboard.press('f');
-    await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+    await enterFullscreen(page);
     const closed = await new AxeBuilder({ page }).analyze();
     expect(closed.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     await page.keyboard.press('s');
@@ -104,8 +102,7 @@ test.describe('full screen panels for the back row (1920×1080)', () => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(`/ko/osi-model${query}`);
       await playerReady(page);
-      await page.keyboard.press('f');
-      await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+      await enterFullscreen(page);
       const total = await page.locator('.step-list li').count();
       const problems: string[] = [];
       let before: string[] = [];
@@ -160,8 +157,7 @@ test.describe('full screen: a folded panel opens by hand', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('/en/what-happens-url?step=30');
     await playerReady(page);
-    await page.keyboard.press('f');
-    await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+    await enterFullscreen(page);
     const panels = page.locator('section.player .panels > *');
     const waterfall = panels.filter({ has: page.locator('figcaption', { hasText: 'Waterfall' }) });
     const phases = panels.filter({ has: page.locator('caption', { hasText: 'Time per phase' }) });
@@ -202,8 +198,7 @@ test.describe('full screen at 1366×768: nothing is cut off', () => {
       test.slow();
       await page.goto(`/ko/tcp-flow-error-control?${query}`);
       await playerReady(page);
-      await page.keyboard.press('f');
-      await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+      await enterFullscreen(page);
       const total = Number(await player(page).evaluate((e) => e.querySelectorAll('.step-list li').length));
       const steps = [...new Set([1, 2, Math.ceil(total / 2), total - 1, total])].filter((n) => n >= 1);
       let panelsSeen = 0;
@@ -253,8 +248,7 @@ test.describe('full screen at 1366×768: the stage never pans (a clicker cannot 
     test(`${path}: the drawing is as wide and as tall as the stage or smaller`, async ({ page }) => {
       await page.goto(`/ko/${path}`);
       await playerReady(page);
-      await page.keyboard.press('f');
-      await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+      await enterFullscreen(page);
       await page.waitForTimeout(300);
       const out = await page.locator('section.player .stage').evaluate((stage) => {
         const s = stage.getBoundingClientRect();
@@ -279,8 +273,7 @@ test.describe('full screen at 1366×768: the DNS tree beside its record table', 
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(`/${lang}/dns`);
       await playerReady(page);
-      await page.keyboard.press('f');
-      await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+      await enterFullscreen(page);
       const total = await page.locator('.step-list li').count();
       const problems: string[] = [];
       for (let i = 1; i <= total; i++) {
@@ -319,8 +312,7 @@ for (const screen of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 
         for (const lang of ['ko', 'en']) {
           await page.goto(`/${lang}/${topic.slug}`);
           await playerReady(page);
-          await page.keyboard.press('f');
-          await expect(player(page)).toHaveAttribute('data-fullscreen', 'true');
+          await enterFullscreen(page);
           const total = await page.locator('.step-list li').count();
           let height = 0;
           for (let i = 1; i <= total; i++) {

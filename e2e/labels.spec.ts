@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { availableTopics } from '../simulations/registry';
-import { test, expect, playerReady } from './fixtures';
+import { test, expect, enterFullscreen, playerReady } from './fixtures';
 import { PANEL_FLOOR, measurePanels } from './panels';
 
 /**
@@ -136,8 +136,7 @@ for (const topic of availableTopics()) {
       await page.goto(`/ko/${topic.slug}`);
       await playerReady(page);
       if (screen.full) {
-        await page.keyboard.press('f');
-        await expect(page.locator('section.player')).toHaveAttribute('data-fullscreen', 'true');
+        await enterFullscreen(page);
       }
       const count = await page.locator('.step-list li').count();
       expect(count).toBeGreaterThan(1);
@@ -174,8 +173,7 @@ for (const topic of availableTopics()) {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`/ko/${topic.slug}`);
     await playerReady(page);
-    await page.keyboard.press('f');
-    await expect(page.locator('section.player')).toHaveAttribute('data-fullscreen', 'true');
+    await enterFullscreen(page);
     const count = await page.locator('.step-list li').count();
     expect(count).toBeGreaterThan(1);
     const problems = new Map<string, number[]>();
@@ -215,8 +213,7 @@ for (const screen of SCREENS) {
         await playerReady(page);
         if (!(await page.locator('.stage .seq-wrap').count())) continue;
         if (screen.full) {
-          await page.keyboard.press('f');
-          await expect(page.locator('section.player')).toHaveAttribute('data-fullscreen', 'true');
+          await enterFullscreen(page);
         }
         for (const key of ['Home', 'End']) {
           await page.keyboard.press(key);

@@ -206,6 +206,9 @@ export function fitColumn(root: HTMLElement | null, selector: string, active: bo
     return scrolls;
   };
   const scrolls = fit();
+  // Marks a column fitted for full screen (the first frame there waits for this chunk).
+  if (active) el.dataset.ptFitted = 'true';
+  else delete el.dataset.ptFitted;
   const first = litOf(el, seen.current.lit)[0];
   if (scrolls && moved && first) {
     const to = scrollFor(el, panels, first);
@@ -312,6 +315,8 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
     }
   };
   fit();
+  if (full) box.dataset.ptFitted = 'true';
+  else delete box.dataset.ptFitted;
   if (!full) return;
   window.addEventListener('resize', fit);
   return () => window.removeEventListener('resize', fit);
