@@ -183,8 +183,7 @@ export function layoutBody(p: BodyIn): Body {
       if (seen.has(text)) continue;
       seen.add(text);
       // A cut label keeps at least a word of three letters ("ACK…"), else none is drawn.
-      if ([...text].length < 4 && text !== core) break;
-      if (!text) break;
+      if (!text || ([...text].length < 4 && text !== core)) break;
       const w = text === m.label ? full.w : measure(text, font).w;
       if (w > room) continue;
       const spot = placer.first(

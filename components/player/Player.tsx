@@ -516,6 +516,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
               <p className="narration-text" lang={lang}>
                 {current.narration[lang]}
               </p>
+              {/* Full screen sizes the box once per run, to its longest narration (fit.ts). */}
               {fullscreen && (
                 <div className="narration-sizer" aria-hidden="true">
                   <p lang={lang}>{timeline.steps.reduce((a, s) => (s.narration[lang].length > a.length ? s.narration[lang] : a), '')}</p>

@@ -11,7 +11,9 @@
  * width (12.8 px at 1366), never under 12 px; a wider one keeps 18 px.
  */
 export const PANEL_FLOOR = 18;
-export const panelFloor = (screenWidth: number) => Math.max(12, (PANEL_FLOOR * Math.min(screenWidth, 1920)) / 1920);
+/** A size set for a 1920-wide screen, on a narrower one that throws the same picture on the wall. */
+const onWall = (px: number, screenWidth: number) => (px * Math.min(screenWidth, 1920)) / 1920;
+export const panelFloor = (screenWidth: number) => Math.max(12, onWall(PANEL_FLOOR, screenWidth));
 
 /**
  * The smallest text of the panels as drawn now (CSS px): each text's computed size, times the
@@ -266,7 +268,6 @@ function fold(panel: HTMLElement, on: boolean, openLabel: string) {
  * 1366×768 screen throws the same picture on the wall): 17 px there.
  */
 const NARRATION_FLOOR = 24;
-const narrationFloor = (screenWidth: number) => (NARRATION_FLOOR * Math.min(screenWidth, 1920)) / 1920;
 
 /** The effect of useFitNarration (fit.ts, whose comment says how): fits the narration now and on resize; returns the cleanup. */
 export function fitNarration(anchor: HTMLElement | null): (() => void) | undefined {
@@ -291,7 +292,7 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
     if (full) {
       const over = () => box.scrollHeight > box.clientHeight + 1;
       const max = parseFloat(getComputedStyle(text).fontSize);
-      const min = Math.min(max, narrationFloor(window.innerWidth));
+      const min = Math.min(max, onWall(NARRATION_FLOOR, window.innerWidth));
       if (over()) {
         // Binary search on whole pixels: the largest size that fits, else the floor.
         let lo = Math.floor(min);
