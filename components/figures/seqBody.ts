@@ -177,9 +177,14 @@ export function layoutBody(p: BodyIn): Body {
     const room = Math.max(span - 16, 0);
     // The whole label; else its short form whole; else the short form cut, in less and less room.
     const core = m.short || m.label;
-    const tries = [m.label, ...(m.short ? [m.short] : []), ...[1, 0.7, 0.45].map((k) => fitEnd(core, room * k, font, measure))];
+    // Made one at a time: most labels take the first (a long run lays out hundreds per step).
+    function* tries() {
+      yield m.label;
+      if (m.short) yield m.short;
+      for (const k of [1, 0.7, 0.45]) yield fitEnd(core, room * k, font, measure);
+    }
     const seen = new Set<string>();
-    for (const text of tries) {
+    for (const text of tries()) {
       if (seen.has(text)) continue;
       seen.add(text);
       // A cut label keeps at least a word of three letters ("ACK…"), else none is drawn.
