@@ -268,7 +268,7 @@ test.describe('full screen at 1366×768: the DNS tree beside its record table', 
   // The tree takes the whole height; the record table (the column's only panel) and the
   // narration share the right-hand column.
   for (const lang of ['ko', 'en'] as const) {
-    test(`dns (${lang}): at every step the record table is open and the narration whole, not scrolled`, async ({ page }) => {
+    test(`dns (${lang}): at every step the record table is open with three records or more in sight, and the narration whole, not scrolled`, async ({ page }) => {
       test.slow();
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(`/${lang}/dns`);
@@ -283,10 +283,17 @@ test.describe('full screen at 1366×768: the DNS tree beside its record table', 
         const out = await page.evaluate(() => {
           const table = document.querySelector<HTMLElement>('section.player .panels > *')!;
           const narr = document.querySelector<HTMLElement>('section.player .narration')!;
-          const rows = [...table.querySelectorAll('tbody tr')].filter((r) => r.getBoundingClientRect().height > 0).length;
+          // Rows whole in sight: the box the table scrolls in (the column) clips the others.
+          const col = table.closest<HTMLElement>('.panels')!.getBoundingClientRect();
+          const rows = [...table.querySelectorAll('tbody tr')].filter((r) => {
+            const b = r.getBoundingClientRect();
+            return b.height > 0 && b.top >= col.top - 1 && b.bottom <= col.bottom + 1;
+          }).length;
           return { folded: table.dataset.ptFold === 'true', rows, narrCut: narr.scrollHeight - narr.clientHeight, screen: narr.getBoundingClientRect().bottom <= innerHeight };
         });
         if (out.folded || out.rows === 0) problems.push(`step ${i}: the record table is folded`);
+        // The narration follows its step's text, so the table keeps room for a few records.
+        else if (out.rows < 3) problems.push(`step ${i}: only ${out.rows} records of the table in sight`);
         if (out.narrCut > 1) problems.push(`step ${i}: the narration is cut by ${out.narrCut} px`);
         if (!out.screen) problems.push(`step ${i}: the narration runs off the screen`);
       }
@@ -298,7 +305,9 @@ test.describe('full screen at 1366×768: the DNS tree beside its record table', 
 /**
  * Full screen: every step's narration is whole in its box, with no scrolling (a clicker cannot
  * scroll), and its type at the floor or above: 24 px at 1920×1080, scaled with the width on a
- * narrower screen (fit.ts). The box is sized once per run for the longest narration.
+ * narrower screen (fit.ts). The box is sized once per run for the longest narration, so the
+ * stage never moves; where the stage stands beside it (the DNS tree on a short screen) the box
+ * follows each step's text instead.
  */
 for (const screen of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
   test.describe(`full screen at ${screen.width}×${screen.height}: the narration`, () => {
@@ -315,6 +324,8 @@ for (const screen of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 
           await enterFullscreen(page);
           const total = await page.locator('.step-list li').count();
           let height = 0;
+          let stage: number[] | undefined;
+          let follows = 0;
           for (let i = 1; i <= total; i++) {
             if (i > 1) await page.keyboard.press('ArrowRight');
             await expect(player(page)).toHaveAttribute('data-step', String(i));
@@ -322,15 +333,29 @@ for (const screen of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 
             const o = await page.evaluate(() => {
               const box = document.querySelector<HTMLElement>('section.player .narration')!;
               const text = box.querySelector<HTMLElement>('.narration-text')!;
-              return { cut: box.scrollHeight - box.clientHeight, px: parseFloat(getComputedStyle(text).fontSize), h: box.clientHeight, bottom: box.getBoundingClientRect().bottom };
+              const stage = document.querySelector<HTMLElement>('section.player .stage')!.getBoundingClientRect();
+              return {
+                cut: box.scrollHeight - box.clientHeight,
+                px: parseFloat(getComputedStyle(text).fontSize),
+                h: box.clientHeight,
+                bottom: box.getBoundingClientRect().bottom,
+                follows: box.dataset.ptFit === 'step',
+                stage: [stage.left, stage.top, stage.width, stage.height],
+              };
             });
             if (o.cut > 1) problems.push(`${lang} step ${i}: the narration is cut by ${o.cut} px`);
             if (o.px < floor - 0.05) problems.push(`${lang} step ${i}: narration type ${o.px} px, under ${floor.toFixed(1)}`);
             if (o.bottom > screen.height) problems.push(`${lang} step ${i}: the narration runs off the screen`);
-            // One height for the run: the stage above does not move from step to step.
-            if (height && Math.abs(o.h - height) > 1) problems.push(`${lang} step ${i}: the box changed height (${height} → ${o.h} px)`);
+            // The stage does not move from step to step: the box keeps one height for the run,
+            // unless the layout lets it follow its text because the stage is beside it.
+            if (stage && o.stage.some((v, k) => Math.abs(v - stage![k]) > 1)) problems.push(`${lang} step ${i}: the stage moved (${stage.map(Math.round)} → ${o.stage.map(Math.round)})`);
+            if (height && !o.follows && Math.abs(o.h - height) > 1) problems.push(`${lang} step ${i}: the box changed height (${height} → ${o.h} px)`);
             height = o.h;
+            stage = o.stage;
+            if (o.follows) follows++;
           }
+          // Only the DNS tree on a short screen stands beside the narration.
+          expect(follows, `${lang}: steps whose narration box follows its text`).toBe(topic.slug === 'dns' && screen.height < 820 ? total : 0);
         }
         expect(problems).toEqual([]);
       });

@@ -277,10 +277,16 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
   if (!player || !box || !text) return;
   const full = player.dataset.fullscreen === 'true';
   const sizer = box.querySelector<HTMLElement>('.narration-sizer > p');
+  // A layout whose stage does not share the narration's column (the DNS tree beside it on a
+  // short screen) lets the box follow each step's text (CSS: --pt-narration-fit: step); the
+  // others hold one height for the run.
   const fit = () => {
     text.style.fontSize = '';
     box.style.height = '';
-    if (full && sizer) {
+    const perStep = full && getComputedStyle(box).getPropertyValue('--pt-narration-fit').trim() === 'step';
+    if (perStep) box.dataset.ptFit = 'step';
+    else delete box.dataset.ptFit;
+    if (full && sizer && !perStep) {
       // One height for the run: what its longest narration needs (or this step's, if taller),
       // between the CSS height and max-height.
       const least = box.offsetHeight;
