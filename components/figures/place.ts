@@ -17,6 +17,39 @@ export function textBox(x: number, baseline: number, w: number, asc: number, des
 export const hits = (a: Box, b: Box, gap = 0): boolean => a.l < b.r + gap && b.l < a.r + gap && a.t < b.b + gap && b.t < a.b + gap;
 export const inside = (a: Box, frame: Box): boolean => a.l >= frame.l && a.r <= frame.r && a.t >= frame.t && a.b <= frame.b;
 
+/** A straight line drawn on the figure (an arrow), from (x0, y0) to (x1, y1). */
+export interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Whether a segment passes through a box grown by `gap` on every side (Liang–Barsky clipping). */
+export function crosses(s: Segment, b: Box, gap = 0): boolean {
+  const dx = s.x1 - s.x0;
+  const dy = s.y1 - s.y0;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, s.x0 - (b.l - gap)],
+    [dx, b.r + gap - s.x0],
+    [-dy, s.y0 - (b.t - gap)],
+    [dy, b.b + gap - s.y0],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const r = q / p;
+      if (p < 0) t0 = Math.max(t0, r);
+      else t1 = Math.min(t1, r);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
 /** Boxes already taken inside a frame: `fits` says whether a new one may go there. */
 export class Placer {
   private taken: Box[] = [];

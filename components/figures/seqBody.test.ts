@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorEntity, MessageEntity } from '@/simulations/core/timeline';
 import { estimate } from './measure';
-import { layoutBody } from './seqBody';
+import { arrow, layoutBody } from './seqBody';
+import { crosses, textBox } from './place';
 
 const actor = (id: string, x: number): ActorEntity => ({ kind: 'actor', id, label: { ko: id, en: id }, x, role: 'client' });
 const msg = (id: string, label: string, short?: string): MessageEntity => ({
@@ -36,6 +37,49 @@ describe('sequence message labels', () => {
     const cut = labelOf(msg('m', label, short), 90);
     expect(cut).toMatch(/^PSH.*…$/);
     expect(labelOf(msg('m', label, short), 30)).toBeUndefined();
+  });
+});
+
+describe('sequence labels and other arrows', () => {
+  // Two arrows that cross half way (a segment and an ACK sent at the same time each way): the
+  // middle of each, where a label goes first, is on the other.
+  const xs: Record<string, number> = { a: 120, b: 620 };
+  const lifeline = (id: string) => xs[id];
+  const cross = (label: string, y1: number): MessageEntity[] => [
+    { ...msg('d', label), y0: 0, y1 },
+    { ...msg('k', 'ACK ack=97'), from: 'b', to: 'a', y0: 0, y1 },
+  ];
+  const layout = (messages: MessageEntity[], rows = 4) =>
+    layoutBody({ actors: [actor('a', 10), actor('b', 90)], messages, marks: [], timers: [], ticks: [], index: 2, first: 0, rows, W: 760, lifeline, lang: 'en', measure: estimate });
+  const font = { size: 14.5, weight: 400, mono: true };
+  const across = (messages: MessageEntity[], body: ReturnType<typeof layout>) =>
+    [...body.labels].filter(([id, l]) => {
+      const mt = estimate(l.text, l.font);
+      const box = textBox(l.x, l.y, mt.w, mt.asc, mt.desc, 'middle');
+      return messages.some((o) => o.id !== id && crosses(arrow(o, lifeline), box));
+    });
+
+  for (const y1 of [1, 2, 3]) {
+    it(`keeps each label whole and off the other arrow where there is room (arrows ${y1} rows tall)`, () => {
+      const messages = cross('PSH, ACK seq=1 len=96', y1);
+      const body = layout(messages);
+      expect([...body.labels.values()].map((l) => l.text).sort()).toEqual(['ACK ack=97', 'PSH, ACK seq=1 len=96']);
+      expect(across(messages, body)).toEqual([]);
+      // Without the other arrow the label would sit on the middle, where the arrows cross.
+      const alone = layout(messages.slice(0, 1)).labels.get('d')!;
+      expect(crosses(arrow(messages[1], lifeline), textBox(alone.x, alone.y, estimate(alone.text, font).w, 12, 4, 'middle'))).toBe(true);
+    });
+  }
+
+  it('still draws a label across an arrow when no spot off it is left', () => {
+    // Between close lifelines the label fills the span: every spot is on the other arrow.
+    xs.b = 120 + estimate('PSH, ACK', font).w + 24;
+    try {
+      const messages = cross('PSH, ACK', 1);
+      expect(layout(messages).labels.get('d')?.text).toBe('PSH, ACK');
+    } finally {
+      xs.b = 620;
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import type { ActorEntity, MarkEntity, MessageEntity, TimerEntity } from '@/simu
 import type { Lang } from '@/simulations/core/text';
 import { SEQ, lerp, rowY } from './geometry';
 import { fitEnd, type Font, type Measure } from './measure';
-import { Placer, textBox, type Box } from './place';
+import { Placer, crosses, textBox, type Box } from './place';
 
 export const FONT = {
   tick: { size: 13, weight: 400, mono: true },
@@ -167,6 +167,16 @@ export function layoutBody(p: BodyIn): Body {
 
   // Labels along delivered and lost arrows, and the notes beside lifelines, current step first.
   const labels = new Map<string, Label>();
+  // The arrows drawn on the visible rows (an arrow in flight as far as it has come): a label
+  // goes off the others where it can.
+  const drawn = p.messages
+    .filter((m) => near(m.y0) || near(m.y1) || (m.y0 < first && m.y1 >= first + rows))
+    .map((m) => {
+      const a = arrow(m, lifeline);
+      const k = m.status === 'flight' ? Math.min(1, Math.max(m.progress, 0.14)) : 1; // as Message.tsx draws it
+      return { id: m.id, seg: { x0: a.x0, y0: a.y0, x1: lerp(a.x0, a.x1, k), y1: lerp(a.y0, a.y1, k) } };
+    });
+  const offArrows = (id: string, box: Box) => !drawn.some((d) => d.id !== id && crosses(d.seg, box, 1));
   const placeLabel = (m: MessageEntity) => {
     const a = arrow(m, lifeline);
     const font = isCurrent(m, index) ? FONT.labelNow : FONT.label;
@@ -175,33 +185,40 @@ export function layoutBody(p: BodyIn): Body {
     const ts = steep ? [0.82, 0.65, 0.5, 0.35, 0.2] : [0.5, 0.35, 0.65, 0.22, 0.78];
     const full = measure(m.label, font);
     const room = Math.max(span - 16, 0);
-    // The whole label; else its short form whole; else the short form cut, in less and less room.
+    // The whole label, else its short form whole, each off every other arrow; then either
+    // across one; else the short form cut, in less and less room (off the arrows, then across).
     const core = m.short || m.label;
+    const whole = m.short ? [m.label, m.short] : [m.label];
     // Made one at a time: most labels take the first (a long run lays out hundreds per step).
-    function* tries() {
-      yield m.label;
-      if (m.short) yield m.short;
-      for (const k of [1, 0.7, 0.45]) yield fitEnd(core, room * k, font, measure);
+    function* tries(): Generator<[string, boolean]> {
+      for (const t of whole) yield [t, true];
+      for (const t of whole) yield [t, false];
+      for (const k of [1, 0.7, 0.45]) {
+        const t = fitEnd(core, room * k, font, measure);
+        yield [t, true];
+        yield [t, false];
+      }
     }
+    const place = (text: string, clear: boolean) => {
+      const w = text === m.label ? full.w : measure(text, font).w;
+      if (w > room) return false;
+      const spots = ts.flatMap((t) => {
+        const x = lerp(a.x0, a.x1, t);
+        const y = lerp(a.y0, a.y1, t);
+        return [y - 5 - full.desc, y + 6 + full.asc].map((base) => ({ x, base, box: textBox(x, base, w, full.asc, full.desc, 'middle') }));
+      });
+      const spot = placer.first(clear ? spots.filter((c) => offArrows(m.id, c.box)) : spots);
+      if (spot) labels.set(m.id, { x: spot.x, y: spot.base, text, font });
+      return !!spot;
+    };
     const seen = new Set<string>();
-    for (const text of tries()) {
-      if (seen.has(text)) continue;
-      seen.add(text);
+    for (const [text, clear] of tries()) {
       // A cut label keeps at least a word of three letters ("ACK…"), else none is drawn.
       if (!text || ([...text].length < 4 && text !== core)) break;
-      const w = text === m.label ? full.w : measure(text, font).w;
-      if (w > room) continue;
-      const spot = placer.first(
-        ts.flatMap((t) => {
-          const x = lerp(a.x0, a.x1, t);
-          const y = lerp(a.y0, a.y1, t);
-          return [y - 5 - full.desc, y + 6 + full.asc].map((base) => ({ x, base, box: textBox(x, base, w, full.asc, full.desc, 'middle') }));
-        }),
-      );
-      if (spot) {
-        labels.set(m.id, { x: spot.x, y: spot.base, text, font });
-        return;
-      }
+      const key = `${clear ? 1 : 0}${text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (place(text, clear)) return;
     }
   };
 
