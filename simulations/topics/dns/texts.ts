@@ -82,12 +82,15 @@ export function labelText(node: NsNode, last: boolean, octets: number, parentZon
 
 export function zoneCutText(name: string, chain: string[], zone: string): { caption: Text; narration: Text } {
   const path = chain.map(dot).join(' → ');
+  // In a sentence each zone is quoted: a name ends in its dot, and the sentence's own period
+  // must not read as a second one ("naver.com.." ).
+  const said = chain.map((z) => q(dot(z))).join(' → ');
   const cuts = chain.length - 1;
   return {
     caption: t(`존과 위임: ${path}`, `Zones and delegations: ${path}`),
     narration: t(
-      `이 이름까지 오는 길에 존이 ${chain.length}개, 위임(존 경계)이 ${cuts}번 있습니다: ${path}. 위임마다 부모 존은 자식 존의 NS 레코드(와 필요하면 글루 주소)만 갖고, 자식 존의 데이터는 자식 존의 네임 서버가 가집니다. ${q(dot(name))}의 데이터는 ${q(dot(zone))} 존에 있고, 그 존의 권한 있는 서버가 답합니다.`,
-      `On the way to this name there are ${chain.length} zones and ${cuts} delegation${cuts === 1 ? '' : 's'} (zone cuts): ${path}. At each cut the parent zone holds only the child's NS records (and glue addresses where needed); the child zone's data lives on the child's name servers. The data of ${q(dot(name))} is in the ${q(dot(zone))} zone, and that zone's authoritative servers answer for it.`,
+      `이 이름까지 오는 길에 존이 ${chain.length}개, 위임(존 경계)이 ${cuts}번 있습니다: ${said}. 위임마다 부모 존은 자식 존의 NS 레코드(와 필요하면 글루 주소)만 갖고, 자식 존의 데이터는 자식 존의 네임 서버가 가집니다. ${q(dot(name))}의 데이터는 ${q(dot(zone))} 존에 있고, 그 존의 권한 있는 서버가 답합니다.`,
+      `On the way to this name there are ${chain.length} zones and ${cuts} delegation${cuts === 1 ? '' : 's'} (zone cuts): ${said}. At each cut the parent zone holds only the child's NS records (and glue addresses where needed); the child zone's data lives on the child's name servers. The data of ${q(dot(name))} is in the ${q(dot(zone))} zone, and that zone's authoritative servers answer for it.`,
     ),
   };
 }
