@@ -51,7 +51,7 @@ describe('sequence labels and other arrows', () => {
   ];
   const layout = (messages: MessageEntity[], rows = 4) =>
     layoutBody({ actors: [actor('a', 10), actor('b', 90)], messages, marks: [], timers: [], ticks: [], index: 2, first: 0, rows, W: 760, lifeline, lang: 'en', measure: estimate });
-  const font = { size: 14.5, weight: 400, mono: true };
+  const font = { size: 14.5, weight: 400, mono: true } as const;
   const across = (messages: MessageEntity[], body: ReturnType<typeof layout>) =>
     [...body.labels].filter(([id, l]) => {
       const mt = estimate(l.text, l.font);
