@@ -31,23 +31,18 @@ export function crosses(s: Segment, b: Box, gap = 0): boolean {
   const dy = s.y1 - s.y0;
   let t0 = 0;
   let t1 = 1;
-  const edges: [number, number][] = [
-    [-dx, s.x0 - (b.l - gap)],
+  for (const [p, q] of [
+    [-dx, s.x0 - b.l + gap],
     [dx, b.r + gap - s.x0],
-    [-dy, s.y0 - (b.t - gap)],
+    [-dy, s.y0 - b.t + gap],
     [dy, b.b + gap - s.y0],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const r = q / p;
-      if (p < 0) t0 = Math.max(t0, r);
-      else t1 = Math.min(t1, r);
-      if (t0 > t1) return false;
-    }
+  ]) {
+    if (p) {
+      if (p < 0) t0 = Math.max(t0, q / p);
+      else t1 = Math.min(t1, q / p);
+    } else if (q < 0) return false;
   }
-  return true;
+  return t0 <= t1;
 }
 
 /** Boxes already taken inside a frame: `fits` says whether a new one may go there. */

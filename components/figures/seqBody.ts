@@ -187,18 +187,10 @@ export function layoutBody(p: BodyIn): Body {
     const room = Math.max(span - 16, 0);
     // The whole label, else its short form whole, each off every other arrow; then either
     // across one; else the short form cut, in less and less room (off the arrows, then across).
+    // The cut forms are made one at a time: most labels take the first (a long run lays out
+    // hundreds per step).
     const core = m.short || m.label;
     const whole = m.short ? [m.label, m.short] : [m.label];
-    // Made one at a time: most labels take the first (a long run lays out hundreds per step).
-    function* tries(): Generator<[string, boolean]> {
-      for (const t of whole) yield [t, true];
-      for (const t of whole) yield [t, false];
-      for (const k of [1, 0.7, 0.45]) {
-        const t = fitEnd(core, room * k, font, measure);
-        yield [t, true];
-        yield [t, false];
-      }
-    }
     const place = (text: string, clear: boolean) => {
       const w = text === m.label ? full.w : measure(text, font).w;
       if (w > room) return false;
@@ -211,14 +203,13 @@ export function layoutBody(p: BodyIn): Body {
       if (spot) labels.set(m.id, { x: spot.x, y: spot.base, text, font });
       return !!spot;
     };
-    const seen = new Set<string>();
-    for (const [text, clear] of tries()) {
+    for (const clear of [true, false]) for (const text of whole) if (place(text, clear)) return;
+    for (const k of [1, 0.7, 0.45]) {
+      const text = fitEnd(core, room * k, font, measure);
       // A cut label keeps at least a word of three letters ("ACK…"), else none is drawn.
-      if (!text || ([...text].length < 4 && text !== core)) break;
-      const key = `${clear ? 1 : 0}${text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (place(text, clear)) return;
+      if (!text || ([...text].length < 4 && text !== core)) return;
+      if (whole.includes(text)) continue;
+      if (place(text, true) || place(text, false)) return;
     }
   };
 
