@@ -306,8 +306,8 @@ test.describe('full screen at 1366×768: the DNS tree beside its record table', 
  * Full screen: every step's narration is whole in its box, with no scrolling (a clicker cannot
  * scroll), and its type at the floor or above: 24 px at 1920×1080, scaled with the width on a
  * narrower screen (fit.ts). The box is sized once per run for the longest narration, so the
- * stage never moves; where the stage stands beside it (the DNS tree or a topology on a short screen) the box
- * follows each step's text instead.
+ * stage never moves; where the stage stands beside it (on a short screen, the DNS tree or a
+ * topology with one panel) the box follows each step's text instead.
  */
 for (const screen of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
   test.describe(`full screen at ${screen.width}×${screen.height}: the narration`, () => {

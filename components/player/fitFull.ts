@@ -277,9 +277,9 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
   if (!player || !box || !text) return;
   const full = player.dataset.fullscreen === 'true';
   const sizer = box.querySelector<HTMLElement>('.narration-sizer > p');
-  // A layout whose stage does not share the narration's column (the DNS tree beside it on a
-  // short screen) lets the box follow each step's text (CSS: --pt-narration-fit: step); the
-  // others hold one height for the run.
+  // A layout whose stage does not share the narration's column (on a short screen, the DNS
+  // tree or a topology with one panel beside it) lets the box follow each step's text (CSS:
+  // --pt-narration-fit: step); the others hold one height for the run.
   const fit = () => {
     text.style.fontSize = '';
     box.style.height = '';
