@@ -1,7 +1,8 @@
 'use client';
 
 import { Suspense, lazy, startTransition, use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { LazyMotion, MotionConfig, domMin } from 'framer-motion';
+import { LazyMotion, MotionConfig } from 'framer-motion';
+import { svgMotion } from '@/components/figures/motionFeatures';
 import type { Lang } from '@/simulations/core/text';
 import { sceneAt } from '@/simulations/core/story';
 import { defaults, type ParamIssue, type ParamValues } from '@/simulations/core/params';
@@ -436,7 +437,7 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
   };
 
   return (
-    <LazyMotion features={domMin} strict>
+    <LazyMotion features={svgMotion} strict>
       <MotionConfig reducedMotion="user">
         <section
           ref={rootRef}
