@@ -62,3 +62,21 @@ test('the theme can be switched and is remembered', async ({ page }) => {
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(bg).toBe('rgb(16, 20, 24)');
 });
+
+// V8 compiles a script's functions on its streaming thread when the script's first line asks for
+// it (scripts/compile-hints.mjs, run after the build): every script a page runs must carry it.
+test('every script the index and a topic page load asks to be compiled while it streams', async ({ page }) => {
+  const urls = new Set<string>();
+  page.on('requestfinished', (r) => {
+    if (r.resourceType() === 'script') urls.add(r.url());
+  });
+  for (const path of ['/ko', '/ko/tcp-flow-error-control', '/en/dns']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  expect(urls.size).toBeGreaterThan(5);
+  for (const url of urls) {
+    const body = await (await page.request.get(url)).text();
+    expect(body.split('\n')[0], url).toBe('//# allFunctionsCalledOnLoad');
+  }
+});
