@@ -25,8 +25,23 @@ type Comp<P> = ComponentType<P> | LazyExoticComponent<ComponentType<P>>;
  * One figure kind. A stage is the scenario's main diagram (`Scenario.diagram` names it);
  * a panel is drawn beside the narration whenever the scene holds entities of its kinds.
  */
+/**
+ * How a stage figure takes the full-screen stage (the wrapper carries it as data attributes;
+ * globals.css lays the player out from them, never from a figure's id):
+ * - `height`: `fill`, the figure fills the stage's height (it counts its rows or zooms to fit);
+ *   `aspect`, it keeps its proportions, drawn to the stage's height when that is the limit, and
+ *   its narration then takes at most a quarter of a short screen. Absent: its natural height.
+ * - `short`: on a short screen (1366×768) the figure is tall enough to take the whole height
+ *   beside the panels, the narration under them: `beside` whenever it has panels, `beside-one`
+ *   when it has exactly one.
+ */
+export interface StageLayout {
+  height?: 'fill' | 'aspect';
+  short?: 'beside' | 'beside-one';
+}
+
 export type FigureDef =
-  | { slot: 'stage'; id: string; kinds: readonly EntityKind[]; lazy: boolean; component: Comp<StageProps> }
+  | { slot: 'stage'; id: string; kinds: readonly EntityKind[]; lazy: boolean; component: Comp<StageProps>; layout?: StageLayout }
   | { slot: 'panel'; id: string; kinds: readonly EntityKind[]; lazy: boolean; component: Comp<PanelProps>; /** one figure per entity (windows, charts) or one for all */ each: boolean };
 
 /** The role of an actor in a scene (what decides its colour), `neutral` when it has none. */

@@ -61,7 +61,7 @@ export function Stage({ kind, scene, view, index, lang, onInspect }: { kind: str
   const Comp = fig.component;
   const body = <Comp scene={scene} view={view} index={index} lang={lang} onInspect={onInspect} />;
   return (
-    <div ref={ref} className={`diagram diagram-${fig.id}`}>
+    <div ref={ref} className={`diagram diagram-${fig.id}`} data-height={fig.layout?.height} data-short={fig.layout?.short}>
       {fig.lazy && !ready(Comp) ? <Suspense fallback={<div className={`figure-placeholder placeholder-${fig.id}`} />}>{body}</Suspense> : body}
     </div>
   );
