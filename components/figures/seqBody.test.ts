@@ -41,15 +41,15 @@ describe('sequence message labels', () => {
 });
 
 describe('sequence labels and other arrows', () => {
-  // Two arrows that cross half way (a segment and an ACK sent at the same time each way): the
-  // middle of each, where a label goes first, is on the other.
+  // Two arrows that cross half way, the ACK twice as steep as the segment: the middle of the
+  // segment, where its label goes first, is on the ACK (even lifted for its own slope).
   const xs: Record<string, number> = { a: 120, b: 620 };
   const lifeline = (id: string) => xs[id];
-  const cross = (label: string, y1: number): MessageEntity[] => [
-    { ...msg('d', label), y0: 0, y1 },
-    { ...msg('k', 'ACK ack=97'), from: 'b', to: 'a', y0: 0, y1 },
+  const cross = (label: string, h: number): MessageEntity[] => [
+    { ...msg('d', label), y0: h, y1: 2 * h },
+    { ...msg('k', 'ACK ack=97'), from: 'b', to: 'a', y0: h / 2, y1: 2.5 * h },
   ];
-  const layout = (messages: MessageEntity[], rows = 4) =>
+  const layout = (messages: MessageEntity[], rows = 9) =>
     layoutBody({ actors: [actor('a', 10), actor('b', 90)], messages, marks: [], timers: [], ticks: [], index: 2, first: 0, rows, W: 760, lifeline, lang: 'en', measure: estimate });
   const font = { size: 14.5, weight: 400, mono: true } as const;
   const across = (messages: MessageEntity[], body: ReturnType<typeof layout>) =>
@@ -92,4 +92,25 @@ describe('sequence time ticks', () => {
     });
     expect(body.ticks.map((t) => t.text)).toEqual(['5 ms', '1301 ms', '9999 ms', '12.3 s']);
   });
+});
+
+describe('a label on its own sloped arrow', () => {
+  // A long label on an arrow that climbs a row or two: above or below the line at its middle,
+  // the label's far end would meet the line unless it is lifted by the slope.
+  const xs: Record<string, number> = { a: 100, b: 700 };
+  const lifeline = (id: string) => xs[id];
+  for (const [rows, label] of [
+    [1, 'PSH, ACK seq=1 ack=1 len=1448 GET /index.html HTTP/1.1'],
+    [2, 'PSH, ACK seq=1 ack=1 len=96 GET /img/2.svg'],
+    [3, 'SYN seq=0 win=65535 MSS=1460'],
+  ] as const) {
+    it(`clears its arrow at both ends (${rows} rows tall)`, () => {
+      const m: MessageEntity = { ...msg('m', label), y0: 0, y1: rows };
+      const body = layoutBody({ actors: [actor('a', 10), actor('b', 90)], messages: [m], marks: [], timers: [], ticks: [], index: rows, first: 0, rows: 5, W: 800, lifeline, lang: 'en', measure: estimate });
+      const l = body.labels.get('m')!;
+      expect(l.text).toBe(label);
+      const mt = estimate(l.text, l.font);
+      expect(crosses(arrow(m, lifeline), textBox(l.x, l.y, mt.w, mt.asc, mt.desc, 'middle'))).toBe(false);
+    });
+  }
 });

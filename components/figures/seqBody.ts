@@ -82,6 +82,9 @@ export const formatMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).t
 /** Whether a message is part of the current step (drawn emphasised, placed first). */
 export const isCurrent = (m: MessageEntity, index: number) => m.fresh || m.status === 'flight' || m.y1 === index;
 
+/** The most a message label is moved off its sloped arrow beyond its 5-unit gap: a row. */
+const LIFT = SEQ.row;
+
 /** Where a message's arrow ends: a lost one stops half way, where the network dropped it. */
 export function arrow(m: MessageEntity, lifeline: (id: string) => number) {
   const x0 = lifeline(m.from);
@@ -182,6 +185,7 @@ export function layoutBody(p: BodyIn): Body {
     const font = isCurrent(m, index) ? FONT.labelNow : FONT.label;
     const span = Math.abs(a.x1 - a.x0);
     const steep = Math.abs(a.y1 - a.y0) > span * 0.5;
+    const slope = span > 0 ? Math.abs(a.y1 - a.y0) / span : 0;
     const ts = steep ? [0.82, 0.65, 0.5, 0.35, 0.2] : [0.5, 0.35, 0.65, 0.22, 0.78];
     const full = measure(m.label, font);
     const room = Math.max(span - 16, 0);
@@ -194,10 +198,14 @@ export function layoutBody(p: BodyIn): Body {
     const place = (text: string, clear: boolean) => {
       const w = text === m.label ? full.w : measure(text, font).w;
       if (w > room) return false;
+      // Above or below its arrow at the spot, raised or lowered by as much as the arrow climbs
+      // over half the label's width, so the line clears both ends of a long label on a sloped
+      // arrow (at most LIFT: a steep arrow's label stays beside its own arrow).
+      const lift = Math.min(LIFT, (slope * w) / 2);
       const spots = ts.flatMap((t) => {
         const x = lerp(a.x0, a.x1, t);
         const y = lerp(a.y0, a.y1, t);
-        return [y - 5 - full.desc, y + 6 + full.asc].map((base) => ({ x, base, box: textBox(x, base, w, full.asc, full.desc, 'middle') }));
+        return [y - 5 - lift - full.desc, y + 6 + lift + full.asc].map((base) => ({ x, base, box: textBox(x, base, w, full.asc, full.desc, 'middle') }));
       });
       const spot = placer.first(clear ? spots.filter((c) => offArrows(m.id, c.box)) : spots);
       if (spot) labels.set(m.id, { x: spot.x, y: spot.base, text, font });
