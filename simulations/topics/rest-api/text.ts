@@ -49,12 +49,13 @@ export function explain(req: ApiRequest, res: ApiResponse, outcome: Outcome, pro
     case 'bad-json':
     case 'invalid': {
       const why = PROBLEM[problem?.code ?? 'bad-json'];
-      return t(`400 Bad Request: ${why.ko} 문제 상세(RFC 9457)의 detail에 이유가 적혀 있습니다.`, `400 Bad Request: ${why.en} The problem details' detail (RFC 9457) says why.`);
+      // The caption gives the status (400 Bad Request); this says why.
+      return t(`${why.ko} 문제 상세(RFC 9457)의 detail에 이유가 적혀 있습니다.`, `${why.en.charAt(0).toUpperCase()}${why.en.slice(1)} The problem details' detail (RFC 9457) says why.`);
     }
     case 'conflict':
       return t('같은 이름의 게시판이 이미 있습니다: 요청은 올바르지만 자원의 현재 상태와 충돌하므로 409 Conflict (RFC 9110 §15.5.10).', 'A board with that name exists already: the request is well-formed but conflicts with the current state, so 409 Conflict (RFC 9110 §15.5.10).');
     case 'read':
-      return t(`200 OK와 JSON 표현, 그리고 그 바이트의 SHA-256에서 만든 강한 ETag ${etag}. 클라이언트가 받는 것은 자원 그 자체가 아니라 자원의 표현(representation)입니다.`, `200 OK with the JSON representation and a strong ETag ${etag} made from its bytes' SHA-256. The client gets a representation of the resource, not the resource itself.`);
+      return t(`본문은 JSON 표현이고, 그 바이트의 SHA-256에서 만든 강한 ETag ${etag}가 함께 옵니다. 클라이언트가 받는 것은 자원 그 자체가 아니라 자원의 표현(representation)입니다.`, `The content is the JSON representation, with a strong ETag ${etag} made from its bytes' SHA-256. The client gets a representation of the resource, not the resource itself.`);
     case 'head':
       return t('HEAD는 GET과 같은 헤더를 주되 본문은 보내지 않습니다 (RFC 9110 §9.3.2).', 'HEAD gets the same header fields as GET, without the content (RFC 9110 §9.3.2).');
     case 'created':
