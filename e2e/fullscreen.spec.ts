@@ -302,6 +302,39 @@ test.describe('full screen at 1366×768: the DNS tree beside its record table', 
   }
 });
 
+test.describe('full screen at 1366×768: a sequence beside its panels when they leave room', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+  // transport-layer's race table leaves room under it for the narration, so the sequence takes
+  // the whole height (more rows than under a narration row); tcp-connection's state machine
+  // does not, so its narration stays under the stage. Either holds at every step.
+  for (const [slug, beside] of [['transport-layer', true], ['tcp-connection', false]] as const) {
+    test(`${slug}: the narration ${beside ? 'goes under the panels and the stage takes the height' : 'stays under the stage'}, at every step`, async ({ page }) => {
+      test.slow();
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`/ko/${slug}`);
+      await playerReady(page);
+      await enterFullscreen(page);
+      const total = await page.locator('.step-list li').count();
+      const problems: string[] = [];
+      for (let i = 1; i <= total; i++) {
+        if (i > 1) await page.keyboard.press('ArrowRight');
+        await expect(stepNumber(page)).toHaveText(String(i));
+        await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+        const o = await page.evaluate(() => {
+          const stage = document.querySelector('section.player .stage')!.getBoundingClientRect();
+          const narr = document.querySelector('section.player .narration')!.getBoundingClientRect();
+          const panels = document.querySelector('section.player .panels')!.getBoundingClientRect();
+          return { besideStage: narr.left >= stage.right - 1, underPanels: narr.top >= panels.bottom - 1, stageShare: stage.height / innerHeight, rows: Number(document.querySelector<HTMLElement>('section.player .seq-wrap')?.dataset.rows) };
+        });
+        if (o.besideStage !== beside) problems.push(`step ${i}: the narration is ${o.besideStage ? 'beside' : 'under'} the stage`);
+        if (beside && !o.underPanels) problems.push(`step ${i}: the narration is not under the panels`);
+        if (beside && (o.stageShare < 0.75 || o.rows < 6)) problems.push(`step ${i}: the stage takes ${Math.round(o.stageShare * 100)} % of the height, ${o.rows} rows`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
 /**
  * Full screen: every step's narration is whole in its box, with no scrolling (a clicker cannot
  * scroll), and its type at the floor or above: 24 px at 1920×1080, scaled with the width on a

@@ -70,7 +70,8 @@ export function useFitHeight(root: RefObject<HTMLElement | null>, selector: stri
  * 1366, the same size on the wall); past that it scrolls inside the box, which then becomes a
  * Tab stop (WCAG 2.1.1). A layout whose stage does not share the narration's column (CSS
  * `--pt-narration-fit: step`: on a short screen, the DNS tree or a topology with one panel
- * beside it) lets the box follow each step's text instead, marked data-pt-fit="step".
+ * beside it, or a sequence whose panels leave room under them for the narration, data-pt-beside)
+ * lets the box follow each step's text instead, marked data-pt-fit="step".
  * `anchor` is any element inside the player; runs after every render (each step has its own
  * text) and on resize; outside full screen the narration keeps its own size and grows with
  * its text.

@@ -269,6 +269,55 @@ function fold(panel: HTMLElement, on: boolean, openLabel: string) {
  */
 const NARRATION_FLOOR = 24;
 
+/** The screens CSS calls short (globals.css): a 1366×768 full screen. */
+const SHORT = '(max-height: 820px)';
+
+/**
+ * On a short screen, the room a stage that fills the height (a sequence) would leave for the
+ * narration under the panels if it took the whole height beside the column (px): `room` with
+ * the panels at their size, `most` with them zoomed down to their type floor. Null unless the
+ * run's longest narration fits in `most` at the column's width at the narration's type floor.
+ * Measured in the layout with the narration under the stage (the caller has reset it).
+ */
+function roomBeside(player: HTMLElement, box: HTMLElement, text: HTMLElement, sizer: HTMLElement | null): { room: number; most: number } | null {
+  if (!matchMedia(SHORT).matches || !sizer) return null;
+  // Not a stage CSS places already (a registry `short` layout), nor a wide sequence (its
+  // panels stand beside the narration already).
+  const stage = player.querySelector<HTMLElement>('.stage');
+  const fig = stage?.querySelector(":scope > [data-height='fill']:not([data-short])");
+  const panels = player.querySelector<HTMLElement>('.player-mid > .panels');
+  const ctrl = player.querySelector<HTMLElement>('.controls');
+  if (!stage || !fig || !panels || !ctrl || fig.querySelector('[data-wide]') || !panels.children.length) return null;
+  // The panels' own height, before the column's fitting zoomed them (it may have).
+  const zoom = parseFloat(panels.style.zoom) || 1;
+  const col = panels.getBoundingClientRect();
+  const panelsH = (Math.max(...[...panels.children].map((k) => k.getBoundingClientRect().bottom)) - col.top) / zoom;
+  const gap = parseFloat(getComputedStyle(player).rowGap) || 0;
+  const avail = ctrl.getBoundingClientRect().top - gap - stage.getBoundingClientRect().top - gap;
+  // The room under the panels at their size, and under them zoomed down to their type floor
+  // (the column's fitting zooms them so far when the narration takes more).
+  const room = Math.floor(avail - panelsH);
+  const least = Math.min(1, panelFloor(window.innerWidth) / (smallestText(panels) / zoom));
+  const most = Math.floor(avail - panelsH * least);
+  // The box at the column's width with the run's longest narration at the floor (at least
+  // 8.6em, as the CSS has it).
+  const floor = `${Math.ceil(onWall(NARRATION_FLOOR, window.innerWidth))}px`;
+  box.style.width = `${col.width}px`;
+  box.style.height = 'auto';
+  text.style.fontSize = floor;
+  sizer.style.fontSize = floor;
+  const em = parseFloat(getComputedStyle(box).fontSize);
+  // The sizer holds the longest narration by length, which wraps to the most lines nearly
+  // always: a line to spare for one that wraps to one more.
+  const line = parseFloat(getComputedStyle(sizer).lineHeight) || 1.4 * parseFloat(floor);
+  const need = Math.max(8.6 * em, box.scrollHeight + Math.max(0, sizer.offsetHeight - text.offsetHeight) + line);
+  box.style.width = '';
+  box.style.height = '';
+  text.style.fontSize = '';
+  sizer.style.fontSize = '';
+  return need <= most ? { room, most } : null;
+}
+
 /** The effect of useFitNarration (fit.ts, whose comment says how): fits the narration now and on resize; returns the cleanup. */
 export function fitNarration(anchor: HTMLElement | null): (() => void) | undefined {
   const player = anchor?.closest<HTMLElement>('section.player');
@@ -278,11 +327,46 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
   const full = player.dataset.fullscreen === 'true';
   const sizer = box.querySelector<HTMLElement>('.narration-sizer > p');
   // A layout whose stage does not share the narration's column (on a short screen, the DNS
-  // tree or a topology with one panel beside it) lets the box follow each step's text (CSS:
-  // --pt-narration-fit: step); the others hold one height for the run.
+  // tree, a topology with one panel, or a sequence with room under its panels, beside the
+  // column) lets the box follow each step's text (CSS: --pt-narration-fit: step); the others
+  // hold one height for the run.
+  // Where the narration goes: on a short screen a sequence whose panels leave room under them
+  // for the run's longest narration (roomBeside) takes the whole height beside the column, the
+  // narration under the panels (data-pt-beside; CSS lets the box follow each step's text), at
+  // most as tall as that room. Decided once per screen size and run (the sizer holds the run's
+  // longest narration), so no step moves the stage. A change re-fits the panels' column, whose
+  // height it changes (its fitting listens to resize).
+  const arrange = () => {
+    if (!full) {
+      delete player.dataset.ptBeside;
+      delete player.dataset.ptBesideKey;
+      delete box.dataset.ptRoom;
+      delete box.dataset.ptMost;
+      box.style.maxHeight = '';
+      return;
+    }
+    const key = `${window.innerWidth}x${window.innerHeight}|${sizer?.textContent ?? ''}`;
+    if (player.dataset.ptBesideKey === key) return;
+    player.dataset.ptBesideKey = key;
+    const was = player.dataset.ptBeside === 'true';
+    delete player.dataset.ptBeside;
+    box.style.maxHeight = '';
+    delete box.dataset.ptRoom;
+    delete box.dataset.ptMost;
+    const r = roomBeside(player, box, text, sizer);
+    if (r) {
+      player.dataset.ptBeside = 'true';
+      box.dataset.ptRoom = String(r.room);
+      box.dataset.ptMost = String(r.most);
+    }
+    if (!!r !== was) queueMicrotask(() => window.dispatchEvent(new Event('resize')));
+  };
   const fit = () => {
+    arrange();
     text.style.fontSize = '';
     box.style.height = '';
+    // Beside the stage the box first takes the room the panels leave at their size.
+    if (box.dataset.ptRoom) box.style.maxHeight = `${box.dataset.ptRoom}px`;
     const perStep = full && getComputedStyle(box).getPropertyValue('--pt-narration-fit').trim() === 'step';
     if (perStep) box.dataset.ptFit = 'step';
     else delete box.dataset.ptFit;
@@ -299,7 +383,8 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
       const over = () => box.scrollHeight > box.clientHeight + 1;
       const max = parseFloat(getComputedStyle(text).fontSize);
       const min = Math.min(max, onWall(NARRATION_FLOOR, window.innerWidth));
-      if (over()) {
+      const shrink = () => {
+        if (!over()) return;
         // Binary search on whole pixels: the largest size that fits, else the floor.
         let lo = Math.floor(min);
         let hi = Math.floor(max);
@@ -310,6 +395,14 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
           else lo = mid;
         }
         text.style.fontSize = `${Math.max(lo, Math.ceil(min))}px`;
+      };
+      shrink();
+      // Beside the stage, a text that does not fit that room even at the floor takes more,
+      // the panels zooming toward their own floor to give it (roomBeside made sure they can).
+      if (over() && box.dataset.ptMost) {
+        box.style.maxHeight = `${box.dataset.ptMost}px`;
+        text.style.fontSize = '';
+        shrink();
       }
     }
     const scrolls = full && box.scrollHeight > box.clientHeight + 1;
