@@ -8,6 +8,24 @@ const player = (page: Page) => page.locator('section.player');
 const drawer = (page: Page) => page.locator('section.player .settings');
 const focusInDrawer = (page: Page) => page.evaluate(() => !!document.activeElement?.closest('.settings'));
 
+/**
+ * Opens `path` in full screen and calls `each` at every step once the step is drawn (two
+ * frames after the step number shows it); returns the number of steps.
+ */
+async function everyStep(page: Page, path: string, each: (i: number) => Promise<void>): Promise<number> {
+  await page.goto(path);
+  await playerReady(page);
+  await enterFullscreen(page);
+  const total = await page.locator('.step-list li').count();
+  for (let i = 1; i <= total; i++) {
+    if (i > 1) await page.keyboard.press('ArrowRight');
+    await expect(stepNumber(page)).toHaveText(String(i));
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    await each(i);
+  }
+  return total;
+}
+
 test.describe('full screen for a teacher (1920×1080)', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 
@@ -271,15 +289,8 @@ test.describe('full screen at 1366×768: the DNS tree beside its record table', 
     test(`dns (${lang}): at every step the record table is open with three records or more in sight, and the narration whole, not scrolled`, async ({ page }) => {
       test.slow();
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      await page.goto(`/${lang}/dns`);
-      await playerReady(page);
-      await enterFullscreen(page);
-      const total = await page.locator('.step-list li').count();
       const problems: string[] = [];
-      for (let i = 1; i <= total; i++) {
-        if (i > 1) await page.keyboard.press('ArrowRight');
-        await expect(stepNumber(page)).toHaveText(String(i));
-        await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+      await everyStep(page, `/${lang}/dns`, async (i) => {
         const out = await page.evaluate(() => {
           const table = document.querySelector<HTMLElement>('section.player .panels > *')!;
           const narr = document.querySelector<HTMLElement>('section.player .narration')!;
@@ -296,7 +307,7 @@ test.describe('full screen at 1366×768: the DNS tree beside its record table', 
         else if (out.rows < 3) problems.push(`step ${i}: only ${out.rows} records of the table in sight`);
         if (out.narrCut > 1) problems.push(`step ${i}: the narration is cut by ${out.narrCut} px`);
         if (!out.screen) problems.push(`step ${i}: the narration runs off the screen`);
-      }
+      });
       expect(problems).toEqual([]);
     });
   }
@@ -311,15 +322,8 @@ test.describe('full screen at 1366×768: a sequence beside its panels when they 
     test(`${slug}: the narration ${beside ? 'goes under the panels and the stage takes the height' : 'stays under the stage'}, at every step`, async ({ page }) => {
       test.slow();
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      await page.goto(`/ko/${slug}`);
-      await playerReady(page);
-      await enterFullscreen(page);
-      const total = await page.locator('.step-list li').count();
       const problems: string[] = [];
-      for (let i = 1; i <= total; i++) {
-        if (i > 1) await page.keyboard.press('ArrowRight');
-        await expect(stepNumber(page)).toHaveText(String(i));
-        await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+      await everyStep(page, `/ko/${slug}`, async (i) => {
         const o = await page.evaluate(() => {
           const stage = document.querySelector('section.player .stage')!.getBoundingClientRect();
           const narr = document.querySelector('section.player .narration')!.getBoundingClientRect();
@@ -329,7 +333,7 @@ test.describe('full screen at 1366×768: a sequence beside its panels when they 
         if (o.besideStage !== beside) problems.push(`step ${i}: the narration is ${o.besideStage ? 'beside' : 'under'} the stage`);
         if (beside && !o.underPanels) problems.push(`step ${i}: the narration is not under the panels`);
         if (beside && (o.stageShare < 0.75 || o.rows < 6)) problems.push(`step ${i}: the stage takes ${Math.round(o.stageShare * 100)} % of the height, ${o.rows} rows`);
-      }
+      });
       expect(problems).toEqual([]);
     });
   }
@@ -352,17 +356,10 @@ for (const screen of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 
         const floor = (24 * Math.min(screen.width, 1920)) / 1920;
         const problems: string[] = [];
         for (const lang of ['ko', 'en']) {
-          await page.goto(`/${lang}/${topic.slug}`);
-          await playerReady(page);
-          await enterFullscreen(page);
-          const total = await page.locator('.step-list li').count();
           let height = 0;
           let stage: number[] | undefined;
           let follows = 0;
-          for (let i = 1; i <= total; i++) {
-            if (i > 1) await page.keyboard.press('ArrowRight');
-            await expect(player(page)).toHaveAttribute('data-step', String(i));
-            await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+          const total = await everyStep(page, `/${lang}/${topic.slug}`, async (i) => {
             const o = await page.evaluate(() => {
               const box = document.querySelector<HTMLElement>('section.player .narration')!;
               const text = box.querySelector<HTMLElement>('.narration-text')!;
@@ -389,7 +386,7 @@ for (const screen of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 
             stage = o.stage;
             if (o.follows) follows++;
             if (o.beside === false) problems.push(`${lang} step ${i}: the box follows its text under the stage`);
-          }
+          });
           // A layout lets the box follow its text at every step or at none.
           expect([0, total], `${lang}: steps whose narration box follows its text`).toContain(follows);
         }

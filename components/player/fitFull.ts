@@ -326,10 +326,6 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
   if (!player || !box || !text) return;
   const full = player.dataset.fullscreen === 'true';
   const sizer = box.querySelector<HTMLElement>('.narration-sizer > p');
-  // A layout whose stage does not share the narration's column (on a short screen, the DNS
-  // tree, a topology with one panel, or a sequence with room under its panels, beside the
-  // column) lets the box follow each step's text (CSS: --pt-narration-fit: step); the others
-  // hold one height for the run.
   // Where the narration goes: on a short screen a sequence whose panels leave room under them
   // for the run's longest narration (roomBeside) takes the whole height beside the column, the
   // narration under the panels (data-pt-beside; CSS lets the box follow each step's text), at
@@ -337,22 +333,18 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
   // longest narration), so no step moves the stage. A change re-fits the panels' column, whose
   // height it changes (its fitting listens to resize).
   const arrange = () => {
-    if (!full) {
-      delete player.dataset.ptBeside;
-      delete player.dataset.ptBesideKey;
-      delete box.dataset.ptRoom;
-      delete box.dataset.ptMost;
-      box.style.maxHeight = '';
-      return;
-    }
-    const key = `${window.innerWidth}x${window.innerHeight}|${sizer?.textContent ?? ''}`;
-    if (player.dataset.ptBesideKey === key) return;
-    player.dataset.ptBesideKey = key;
     const was = player.dataset.ptBeside === 'true';
+    const key = full ? `${window.innerWidth}x${window.innerHeight}|${sizer?.textContent ?? ''}` : '';
+    if (full && player.dataset.ptBesideKey === key) return;
     delete player.dataset.ptBeside;
-    box.style.maxHeight = '';
     delete box.dataset.ptRoom;
     delete box.dataset.ptMost;
+    box.style.maxHeight = '';
+    if (!full) {
+      delete player.dataset.ptBesideKey;
+      return;
+    }
+    player.dataset.ptBesideKey = key;
     const r = roomBeside(player, box, text, sizer);
     if (r) {
       player.dataset.ptBeside = 'true';
@@ -367,6 +359,10 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
     box.style.height = '';
     // Beside the stage the box first takes the room the panels leave at their size.
     if (box.dataset.ptRoom) box.style.maxHeight = `${box.dataset.ptRoom}px`;
+    // A layout whose stage does not share the narration's column (on a short screen, the DNS
+    // tree, a topology with one panel, or a sequence with room under its panels, beside the
+    // column) lets the box follow each step's text (CSS: --pt-narration-fit: step); the others
+    // hold one height for the run.
     const perStep = full && getComputedStyle(box).getPropertyValue('--pt-narration-fit').trim() === 'step';
     if (perStep) box.dataset.ptFit = 'step';
     else delete box.dataset.ptFit;
