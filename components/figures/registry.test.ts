@@ -6,10 +6,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { FIGURES } from './registry';
+import { FIGURES, type FigureDef } from './registry';
 
 const css = readFileSync(new URL('../../app/globals.css', import.meta.url), 'utf8');
-const stages = FIGURES.filter((f) => f.slot === 'stage');
+const stages = FIGURES.filter((f): f is Extract<FigureDef, { slot: 'stage' }> => f.slot === 'stage');
 
 describe('stage layouts', () => {
   test('no player layout rule names a figure by its id', () => {
@@ -21,14 +21,14 @@ describe('stage layouts', () => {
 
   test('every declared layout value has rules in the stylesheet', () => {
     for (const f of stages) {
-      if (f.slot !== 'stage' || !f.layout) continue;
+      if (!f.layout) continue;
       if (f.layout.height) expect(css, `${f.id}: height=${f.layout.height}`).toContain(`[data-height='${f.layout.height}']`);
       if (f.layout.short) expect(css, `${f.id}: short=${f.layout.short}`).toContain(`[data-short='${f.layout.short}']`);
     }
   });
 
   test('the tall figures declare themselves', () => {
-    const layout = Object.fromEntries(stages.map((f) => [f.id, f.slot === 'stage' ? f.layout : undefined]));
+    const layout = Object.fromEntries(stages.map((f) => [f.id, f.layout]));
     expect(layout['dns-tree']).toEqual({ height: 'fill', short: 'beside' });
     expect(layout.topology).toEqual({ height: 'aspect', short: 'beside-one' });
     expect(layout.sequence).toEqual({ height: 'fill' });

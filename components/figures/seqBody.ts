@@ -184,8 +184,8 @@ export function layoutBody(p: BodyIn): Body {
     const a = arrow(m, lifeline);
     const font = isCurrent(m, index) ? FONT.labelNow : FONT.label;
     const span = Math.abs(a.x1 - a.x0);
-    const steep = Math.abs(a.y1 - a.y0) > span * 0.5;
-    const slope = span > 0 ? Math.abs(a.y1 - a.y0) / span : 0;
+    const slope = span > 0 ? Math.abs(a.y1 - a.y0) / span : Infinity;
+    const steep = slope > 0.5;
     const ts = steep ? [0.82, 0.65, 0.5, 0.35, 0.2] : [0.5, 0.35, 0.65, 0.22, 0.78];
     const full = measure(m.label, font);
     const room = Math.max(span - 16, 0);

@@ -22,10 +22,6 @@ export interface PanelProps {
 type Comp<P> = ComponentType<P> | LazyExoticComponent<ComponentType<P>>;
 
 /**
- * One figure kind. A stage is the scenario's main diagram (`Scenario.diagram` names it);
- * a panel is drawn beside the narration whenever the scene holds entities of its kinds.
- */
-/**
  * How a stage figure takes the full-screen stage (the wrapper carries it as data attributes;
  * globals.css lays the player out from them, never from a figure's id):
  * - `height`: `fill`, the figure fills the stage's height (it counts its rows or zooms to fit);
@@ -40,6 +36,10 @@ export interface StageLayout {
   short?: 'beside' | 'beside-one';
 }
 
+/**
+ * One figure kind. A stage is the scenario's main diagram (`Scenario.diagram` names it);
+ * a panel is drawn beside the narration whenever the scene holds entities of its kinds.
+ */
 export type FigureDef =
   | { slot: 'stage'; id: string; kinds: readonly EntityKind[]; lazy: boolean; component: Comp<StageProps>; layout?: StageLayout }
   | { slot: 'panel'; id: string; kinds: readonly EntityKind[]; lazy: boolean; component: Comp<PanelProps>; /** one figure per entity (windows, charts) or one for all */ each: boolean };
