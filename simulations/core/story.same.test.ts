@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { same } from './story';
+import { same, StoryBuilder } from './story';
 
 // same() must agree with comparing JSON texts, which it replaced: keyframes record exactly
 // the fields whose serialized value changed.
@@ -39,5 +39,15 @@ describe('StoryBuilder same()', () => {
       expect(same(a, structuredClone(a))).toBe(true);
     }
     expect(equal).toBeGreaterThan(10);
+  });
+});
+
+describe('StoryBuilder show()', () => {
+  it('refuses an entity whose id already names a thing of another kind', () => {
+    const b = new StoryBuilder();
+    b.beat({ t: 0, caption: { ko: 'a', en: 'a' }, narration: { ko: 'a', en: 'a' } });
+    b.show({ kind: 'actor', id: 'server', label: { ko: '서버', en: 'Server' }, x: 80, role: 'server' });
+    expect(() => b.show({ kind: 'counters', id: 'server', title: { ko: '표', en: 'Table' }, columns: [], rows: [] })).toThrow(/"server" is a actor, not a counters/);
+    b.show({ kind: 'actor', id: 'server', label: { ko: '서버', en: 'Server' }, x: 70, role: 'server' });
   });
 });

@@ -141,6 +141,8 @@ export class StoryBuilder {
       this.open.set(entity.id, { span, current: rest });
       return;
     }
+    // One id, one thing: a panel that reused an actor's id would replace the actor in every scene.
+    if (o.current.kind !== entity.kind) throw new Error(`show(): "${entity.id}" is a ${String(o.current.kind)}, not a ${entity.kind}`);
     const patch: Record<string, unknown> = {};
     let changed = false;
     for (const k of new Set([...Object.keys(o.current), ...Object.keys(rest)])) {

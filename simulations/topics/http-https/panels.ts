@@ -69,7 +69,7 @@ export function readable(bytes: Uint8Array, max = 60): string {
 
 export function eveTable(captured: Captured[]): CountersEntity {
   return {
-    kind: 'counters', id: 'eve', title: tx('도청자가 복사한 바이트', 'What the eavesdropper copied'),
+    kind: 'counters', id: 'eve-copied', title: tx('도청자가 복사한 바이트', 'What the eavesdropper copied'),
     columns: [tx('바이트', 'bytes'), tx('처음 8바이트 (hex)', 'first 8 bytes (hex)'), tx('읽을 수 있는 글자', 'readable text')],
     rows: captured.map((c) => ({
       label: c.from === 'client' ? tx('클라이언트 → 서버', 'client → server') : tx('서버 → 클라이언트', 'server → client'),

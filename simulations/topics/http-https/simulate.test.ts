@@ -136,7 +136,7 @@ describe('http-https timeline', () => {
   });
 
   it('the eavesdropper table shows the password over HTTP and never over HTTPS', () => {
-    const last = (tl: ReturnType<typeof scenario.simulate>) => withScenes(tl).steps.at(-1)!.scene.entities.eve as CountersEntity;
+    const last = (tl: ReturnType<typeof scenario.simulate>) => withScenes(tl).steps.at(-1)!.scene.entities['eve-copied'] as CountersEntity;
     expect(last(scenario.simulate({ protocol: 'http' }, 3)).rows[0].values[2]).toContain(`pw=${PASSWORD}`);
     for (const version of VERSIONS) {
       const rows = last(scenario.simulate({ protocol: 'https', tls: version }, 3)).rows;
