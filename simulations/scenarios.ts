@@ -25,4 +25,5 @@ export const SCENARIOS: Readonly<Partial<Record<Slug, Loader>>> = {
   http2: () => import('./topics/http2'),
   'rest-api': () => import('./topics/rest-api'),
   'what-happens-url': () => import('./topics/what-happens-url'),
+  cors: () => import('./topics/cors'),
 };
