@@ -46,6 +46,30 @@ describe('content and registry agree', () => {
     }
   }
 
+  // CommonMark closes ** only after a non-punctuation character or before whitespace or punctuation, and
+  // opens it likewise: "**출처(origin)**는" prints its asterisks. Korean particles follow right after, so
+  // such a pair must be written "**출처**(origin)는".
+  it('every ** pair in every page opens and closes as CommonMark reads it', () => {
+    const punct = /[\p{P}\p{S}]/u;
+    const word = /[\p{L}\p{N}]/u;
+    const bad: string[] = [];
+    for (const lang of LANGS) {
+      for (const f of readdirSync(dir(lang)).filter((x) => x.endsWith('.mdx'))) {
+        readFileSync(path.join(dir(lang), f), 'utf8').split('\n').forEach((raw, n) => {
+          const line = raw.replace(/`[^`]*`/g, (c) => 'x'.repeat(c.length));
+          let k = 0;
+          for (let i = line.indexOf('**'); i >= 0; i = line.indexOf('**', i + 2), k++) {
+            const before = line[i - 1] ?? ' ';
+            const after = line[i + 2] ?? ' ';
+            const opens = k % 2 === 0;
+            if (opens ? word.test(before) && punct.test(after) : punct.test(before) && word.test(after)) bad.push(`${lang}/${f}:${n + 1}: …${line.slice(Math.max(0, i - 12), i + 8)}…`);
+          }
+        });
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('rejects bad frontmatter with a clear message', () => {
     expect(() => validateFrontmatter({ slug: 'x', description: 'short', references: [{ title: 't', url: 'http://a' }], extra: 1 }, 'ko/x.mdx', 'x')).toThrow(
       /ko\/x\.mdx[\s\S]*description[\s\S]*question[\s\S]*https[\s\S]*unknown field "extra"/,
