@@ -21,6 +21,7 @@ import { ownsKey, takeBufferedKeys } from './keys';
 import { MODIFIERS, ZOOMS, ZOOM_KEY, keyAction, nextZoom } from './actions';
 import { useSwipe } from './swipe';
 import { useFitHeight, useFocusableScrollers } from './fit';
+import { sizerTexts } from './sizerTexts';
 import { ParamPanel } from './ParamPanel';
 import { Controls } from './Controls';
 import { StepList } from './StepList';
@@ -517,10 +518,14 @@ export default function Player({ slug, lang, t, title, meta, initial }: { slug: 
               <p className="narration-text" lang={lang}>
                 {current.narration[lang]}
               </p>
-              {/* Full screen sizes the box once per run, to its longest narration (fit.ts). */}
+              {/* Full screen sizes the box once per run, to the tallest of its longest narrations (fit.ts, sizerTexts.ts). */}
               {fullscreen && (
                 <div className="narration-sizer" aria-hidden="true">
-                  <p lang={lang}>{timeline.steps.reduce((a, s) => (s.narration[lang].length > a.length ? s.narration[lang] : a), '')}</p>
+                  {sizerTexts(timeline.steps.map((s) => s.narration[lang])).map((x, i) => (
+                    <p key={i} lang={lang}>
+                      {x}
+                    </p>
+                  ))}
                 </div>
               )}
             </div>

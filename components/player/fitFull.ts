@@ -269,6 +269,9 @@ function fold(panel: HTMLElement, on: boolean, openLabel: string) {
  */
 const NARRATION_FLOOR = 24;
 
+/** The height of the tallest sizer text as laid out now. */
+const tallest = (sizers: HTMLElement[]) => Math.max(0, ...sizers.map((s) => s.offsetHeight));
+
 /** The screens CSS calls short (globals.css): a 1366×768 full screen. */
 const SHORT = '(max-height: 820px)';
 
@@ -279,8 +282,8 @@ const SHORT = '(max-height: 820px)';
  * run's longest narration fits in `most` at the column's width at the narration's type floor.
  * Measured in the layout with the narration under the stage (the caller has reset it).
  */
-function roomBeside(player: HTMLElement, box: HTMLElement, text: HTMLElement, sizer: HTMLElement | null): { room: number; most: number } | null {
-  if (!matchMedia(SHORT).matches || !sizer) return null;
+function roomBeside(player: HTMLElement, box: HTMLElement, text: HTMLElement, sizers: HTMLElement[]): { room: number; most: number } | null {
+  if (!matchMedia(SHORT).matches || !sizers.length) return null;
   // Not a stage CSS places already (a registry `short` layout), nor a wide sequence (its
   // panels stand beside the narration already).
   const stage = player.querySelector<HTMLElement>('.stage');
@@ -305,16 +308,16 @@ function roomBeside(player: HTMLElement, box: HTMLElement, text: HTMLElement, si
   box.style.width = `${col.width}px`;
   box.style.height = 'auto';
   text.style.fontSize = floor;
-  sizer.style.fontSize = floor;
+  for (const s of sizers) s.style.fontSize = floor;
   const em = parseFloat(getComputedStyle(box).fontSize);
-  // The sizer holds the longest narration by length, which wraps to the most lines nearly
-  // always: a line to spare for one that wraps to one more.
-  const line = parseFloat(getComputedStyle(sizer).lineHeight) || 1.4 * parseFloat(floor);
-  const need = Math.max(8.6 * em, box.scrollHeight + Math.max(0, sizer.offsetHeight - text.offsetHeight) + line);
+  // The sizer holds the longest narrations (sizerTexts.ts), one of which wraps to the most lines
+  // nearly always: a line to spare for one that wraps to one more.
+  const line = parseFloat(getComputedStyle(sizers[0]).lineHeight) || 1.4 * parseFloat(floor);
+  const need = Math.max(8.6 * em, box.scrollHeight + Math.max(0, tallest(sizers) - text.offsetHeight) + line);
   box.style.width = '';
   box.style.height = '';
   text.style.fontSize = '';
-  sizer.style.fontSize = '';
+  for (const s of sizers) s.style.fontSize = '';
   return need <= most ? { room, most } : null;
 }
 
@@ -325,7 +328,7 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
   const text = box?.querySelector<HTMLElement>('.narration-text');
   if (!player || !box || !text) return;
   const full = player.dataset.fullscreen === 'true';
-  const sizer = box.querySelector<HTMLElement>('.narration-sizer > p');
+  const sizers = [...box.querySelectorAll<HTMLElement>('.narration-sizer > p')];
   // Where the narration goes: on a short screen a sequence whose panels leave room under them
   // for the run's longest narration (roomBeside) takes the whole height beside the column, the
   // narration under the panels (data-pt-beside; CSS lets the box follow each step's text), at
@@ -334,7 +337,7 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
   // height it changes (its fitting listens to resize).
   const arrange = () => {
     const was = player.dataset.ptBeside === 'true';
-    const key = full ? `${window.innerWidth}x${window.innerHeight}|${sizer?.textContent ?? ''}` : '';
+    const key = full ? `${window.innerWidth}x${window.innerHeight}|${sizers.map((s) => s.textContent).join('|')}` : '';
     if (full && player.dataset.ptBesideKey === key) return;
     delete player.dataset.ptBeside;
     delete box.dataset.ptRoom;
@@ -345,7 +348,7 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
       return;
     }
     player.dataset.ptBesideKey = key;
-    const r = roomBeside(player, box, text, sizer);
+    const r = roomBeside(player, box, text, sizers);
     if (r) {
       player.dataset.ptBeside = 'true';
       box.dataset.ptRoom = String(r.room);
@@ -366,13 +369,13 @@ export function fitNarration(anchor: HTMLElement | null): (() => void) | undefin
     const perStep = full && getComputedStyle(box).getPropertyValue('--pt-narration-fit').trim() === 'step';
     if (perStep) box.dataset.ptFit = 'step';
     else delete box.dataset.ptFit;
-    if (full && sizer && !perStep) {
+    if (full && sizers.length && !perStep) {
       // One height for the run: what its longest narration needs (or this step's, if taller),
       // between the CSS height and max-height.
       const least = box.offsetHeight;
       const most = parseFloat(getComputedStyle(box).maxHeight) || Infinity;
       box.style.height = 'auto';
-      const need = box.scrollHeight + Math.max(0, sizer.offsetHeight - text.offsetHeight);
+      const need = box.scrollHeight + Math.max(0, tallest(sizers) - text.offsetHeight);
       box.style.height = `${Math.ceil(Math.min(most, Math.max(least, need)))}px`;
     }
     if (full) {
