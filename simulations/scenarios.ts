@@ -26,4 +26,5 @@ export const SCENARIOS: Readonly<Partial<Record<Slug, Loader>>> = {
   'rest-api': () => import('./topics/rest-api'),
   'what-happens-url': () => import('./topics/what-happens-url'),
   cors: () => import('./topics/cors'),
+  websocket: () => import('./topics/websocket'),
 };
