@@ -39,6 +39,18 @@ function variants(specs: readonly ParamSpec[]): ParamValues[] {
   return out;
 }
 
+/**
+ * The variants tshark judges: all of them up to 48; past that (cors has 180), each enum and bool
+ * value once beside the defaults, and every 7th combination (7 is prime to every option count,
+ * so the strides reach every value of each param in combination with the others).
+ */
+function judged(specs: readonly ParamSpec[]): ParamValues[] {
+  const all = variants(specs);
+  if (all.length <= 48) return all;
+  const one = specs.flatMap((s): ParamValues[] => (s.kind === 'enum' ? s.options.map((o) => ({ [s.name]: o.value })) : s.kind === 'bool' ? [{ [s.name]: true }] : []));
+  return [...one, ...all.filter((_, i) => i % 7 === 0)];
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'pt-tshark-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -48,15 +60,22 @@ describe('tshark dissects every exported scenario as the page shows it', () => {
   });
 
   for (const topic of availableTopics()) {
-    it(`${topic.slug}: every variant, each with its own seed`, async () => {
+    it(`${topic.slug}: every variant (or a spread of them past 48), each with its own seed`, async () => {
       const scenario = (await topic.load!()).default;
       let checked = 0;
       let carriers = 0;
-      for (const [v, params] of variants(scenario.params).entries()) {
+      let said = 0;
+      const runs = judged(scenario.params);
+      for (const [v, params] of runs.entries()) {
         for (const seed of [v + 1]) {
           const tl = scenario.simulate(params, seed);
           carriers += tl.spans.filter((s) => s.entity.kind === 'message' || s.entity.kind === 'packet').length;
           const packets = capture(tl);
+          // A run that says why it has no bytes (textbook protocols, tokens that only travel inside TLS) has none.
+          if (tl.noPackets) {
+            said++;
+            expect(packets, `${topic.slug} ${JSON.stringify(params)}: noPackets, yet packets`).toEqual([]);
+          }
           if (packets.length === 0) continue;
           const name = `${topic.slug}-${Object.values(params).join('-')}-${seed}`;
           const file = join(dir, `${name}.pcap`);
@@ -97,9 +116,9 @@ describe('tshark dissects every exported scenario as the page shows it', () => {
           checked++;
         }
       }
-      // A topic that draws messages must put real bytes behind some of them; a topic that draws
-      // none (the namespace tree, the URI parser) has nothing on the wire to judge.
-      if (carriers > 0) expect(checked).toBeGreaterThan(0);
+      // A topic that draws messages must put real bytes behind some of them, unless every run says
+      // why not; a topic that draws none (the namespace tree, the URI parser) has nothing to judge.
+      if (carriers > 0 && said < runs.length) expect(checked).toBeGreaterThan(0);
       else expect(checked).toBe(0);
     }, 120_000);
   }
