@@ -27,4 +27,5 @@ export const SCENARIOS: Readonly<Partial<Record<Slug, Loader>>> = {
   'what-happens-url': () => import('./topics/what-happens-url'),
   cors: () => import('./topics/cors'),
   websocket: () => import('./topics/websocket'),
+  jwt: () => import('./topics/jwt'),
 };
