@@ -3,6 +3,7 @@
  * decision, each request the server handles, each check, the result), the HTTP messages as
  * arrows carrying their bytes, and two panels: the browser's checks and the server's log.
  */
+import { Arrows } from '../../core/arrows';
 import { StoryBuilder, type Story } from '../../core/story';
 import { t, joinText, type Text } from '../../core/text';
 import { round } from '../../core/round';
@@ -97,14 +98,7 @@ export function corsStory(o: StoryInput): { story: Story; view: View } {
     else next.server = (next.server + len) >>> 0;
     segs.set(w.id, seg);
   }
-  const sentRow = new Map<string, number>();
-  const endRow = new Map<string, number>();
-  trace.entries.forEach((e, i) => {
-    for (const id of e.sent) sentRow.set(id, i);
-    if (e.cause.kind === 'msg') endRow.set(e.cause.wire, i);
-  });
-  const rows = trace.entries.length;
-  const flying = new Set<string>();
+  const arrows = new Arrows(trace);
 
   trace.entries.forEach((e, i) => {
     let caption: Text = t(`${e.t} ms`, `${e.t} ms`);
@@ -193,12 +187,8 @@ export function corsStory(o: StoryInput): { story: Story; view: View } {
       b.show({ kind: 'actor', id: 'browser', label: t('브라우저', 'Browser'), sublabel: 'fetch + CORS', x: 42, role: 'proxy' });
       b.show({ kind: 'actor', id: 'server', label: t('API 서버', 'API server'), sublabel: c.url.origin, x: 86, role: 'server' });
     }
-    for (const id of e.sent) flying.add(id);
-    for (const id of [...flying]) {
+    for (const { id, y0, y1, arrived } of arrows.at(i)) {
       const w = trace.wire(id);
-      const y0 = sentRow.get(id)!;
-      const y1 = endRow.get(id) ?? rows;
-      const arrived = y1 <= i;
       const seg = segs.get(id);
       const toServer = w.to === 'server';
       const chip = chipOf(w.msg);
@@ -212,10 +202,9 @@ export function corsStory(o: StoryInput): { story: Story; view: View } {
         ...(seg && o.packets ? { packet: { proto: 'tcp' as const, fields: { src: toServer ? ips.client : ips.server, dst: toServer ? ips.server : ips.client, seg, t: w.sentAt, app: 'http' as const } } } : {}),
       };
       b.show(m);
-      if (arrived) flying.delete(id);
     }
     b.show(checksPanel(c, checks));
     b.show(serverPanel(e.states.server as State));
   });
-  return { story: b.build(), view: { rows, ticks: trace.entries.map((e, y) => ({ y, t: e.t })) } };
+  return { story: b.build(), view: { rows: trace.entries.length, ticks: trace.entries.map((e, y) => ({ y, t: e.t })) } };
 }

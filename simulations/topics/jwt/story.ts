@@ -2,6 +2,7 @@
  * The jwt story, read from the kernel trace: a beat per event, the HTTP messages as arrows,
  * the token in play decoded (as anyone holding it can), and the API's checks on it.
  */
+import { Arrows } from '../../core/arrows';
 import { StoryBuilder, type Story } from '../../core/story';
 import { t, joinText, type Text } from '../../core/text';
 import { round } from '../../core/round';
@@ -65,14 +66,7 @@ export function jwtStory(o: StoryInput): { story: Story; view: View } {
   const b = new StoryBuilder();
   const keys = new Set<string>();
   const key = (k: string | undefined) => (k && !keys.has(k) ? (keys.add(k), k) : undefined);
-  const sentRow = new Map<string, number>();
-  const endRow = new Map<string, number>();
-  trace.entries.forEach((e, i) => {
-    for (const id of e.sent) sentRow.set(id, i);
-    if (e.cause.kind === 'msg') endRow.set(e.cause.wire, i);
-  });
-  const rows = trace.entries.length;
-  const flying = new Set<string>();
+  const arrows = new Arrows(trace);
   let token: string | undefined;
   let lastVerdict: { verdict: Verdict; now: number; token: string } | undefined;
 
@@ -144,22 +138,17 @@ export function jwtStory(o: StoryInput): { story: Story; view: View } {
       b.show({ kind: 'actor', id: 'auth', label: t('인증 서버', 'Auth server'), sublabel: 'auth.example', x: 50, role: 'authority' });
       b.show({ kind: 'actor', id: 'api', label: t('API 서버', 'API server'), sublabel: 'api.example', x: 88, role: 'server' });
     }
-    for (const id of e.sent) flying.add(id);
-    for (const id of [...flying]) {
+    for (const { id, y0, y1, arrived } of arrows.at(i)) {
       const w = trace.wire(id);
-      const y0 = sentRow.get(id)!;
-      const y1 = endRow.get(id) ?? rows;
-      const arrived = y1 <= i;
       const m: MessageEntity = {
         kind: 'message', id, from: w.from, to: w.to, y0, y1,
         progress: arrived ? 1 : round((e.t - w.sentAt) / Math.max(1, w.endAt - w.sentAt)),
         status: arrived ? 'delivered' : 'flight', ...arrow(w.msg), fresh: y0 === i,
       };
       b.show(m);
-      if (arrived) flying.delete(id);
     }
     b.show(tokenPanel(token));
     b.show(checksPanel(o.alg, lastVerdict));
   });
-  return { story: b.build(), view: { rows, ticks: trace.entries.map((e, y) => ({ y, t: e.t })) } };
+  return { story: b.build(), view: { rows: trace.entries.length, ticks: trace.entries.map((e, y) => ({ y, t: e.t })) } };
 }

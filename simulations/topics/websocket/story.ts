@@ -3,6 +3,7 @@
  * WebSocket frames as arrows carrying their bytes on one TCP connection, each chat message's
  * delay, and a chart of the three transports run on the same chat.
  */
+import { Arrows } from '../../core/arrows';
 import { StoryBuilder, type Story } from '../../core/story';
 import { t, joinText, type Text } from '../../core/text';
 import { round } from '../../core/round';
@@ -96,21 +97,13 @@ export function chatStory(o: StoryInput): { story: Story; view: View } {
     if (c) next.client = (next.client + len) >>> 0;
     else next.server = (next.server + len) >>> 0;
   }
-  const sentRow = new Map<string, number>();
-  const endRow = new Map<string, number>();
-  trace.entries.forEach((e, i) => {
-    for (const id of e.sent) sentRow.set(id, i);
-    if (e.cause.kind === 'msg') endRow.set(e.cause.wire, i);
-  });
+  // A row per entry, and one for the summary at the end.
   const rows = trace.entries.length + 1;
-  const flying = new Set<string>();
+  const arrows = new Arrows(trace, rows);
   const got: Record<number, number> = {};
   const show = (i: number, tms: number) => {
-    for (const id of [...flying]) {
+    for (const { id, y0, y1, arrived } of arrows.at(i)) {
       const w = trace.wire(id);
-      const y0 = sentRow.get(id)!;
-      const y1 = endRow.get(id) ?? rows;
-      const arrived = y1 <= i;
       const { seg, len } = segs.get(id)!;
       const s = summary(w.msg);
       const toServer = w.to === 'server';
@@ -122,7 +115,6 @@ export function chatStory(o: StoryInput): { story: Story; view: View } {
         packet: { proto: 'tcp', fields: { src: toServer ? IPS.client : IPS.server, dst: toServer ? IPS.server : IPS.client, seg, t: w.sentAt, payloadHex: toHex(bytesOf(w.msg)), app: w.msg.proto === 'ws' ? 'websocket' : 'http' } },
       };
       b.show(m);
-      if (arrived) flying.delete(id);
     }
   };
 
@@ -138,7 +130,6 @@ export function chatStory(o: StoryInput): { story: Story; view: View } {
       b.show(compare(o.all, o.transport));
     }
     for (const { note } of e.notes) if (note.type === 'produced') b.show({ kind: 'mark', id: `produced-${note.msg.id}`, on: 'server', y: i, tone: 'app', text: t(`새 메시지 #${note.msg.id}`, `new message #${note.msg.id}`), fresh: true });
-    for (const id of e.sent) flying.add(id);
     show(i, e.t);
     b.show(delays(o.chat, got));
   });
