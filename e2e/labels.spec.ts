@@ -221,7 +221,11 @@ for (const screen of SCREENS) {
         for (const key of ['Home', 'End']) {
           await page.keyboard.press(key);
           await settle(page);
-          const texts = await page.locator('.stage .seq-wrap .actor text').allTextContents();
+          // The header measures its labels again once the fonts are in and the page is idle: on a
+          // busy machine that can come after two frames, so a cut label gets a few seconds to go.
+          const names = page.locator('.stage .seq-wrap .actor text');
+          await expect.poll(async () => (await names.allTextContents()).filter((x) => x.includes('…')), { timeout: 5000 }).toEqual([]).catch(() => {});
+          const texts = await names.allTextContents();
           seen += texts.length;
           for (const t of texts.filter((x) => x.includes('…'))) cut.push(`/${lang}/${topic.slug} (${key}): "${t}"`);
         }
