@@ -6,6 +6,8 @@ export interface Text {
   en: string;
 }
 export const t = (ko: string, en: string): Text => ({ ko, en });
+/** A caption or a note where it opens a narration: ended with a full stop unless it ends in one already (or in ! ? :). */
+export const sentence = (x: Text): Text => ({ ko: /[.!?:]$/.test(x.ko) ? x.ko : `${x.ko}.`, en: /[.!?:]$/.test(x.en) ? x.en : `${x.en}.` });
 /** Joins texts language by language. */
 export function joinText(parts: readonly Text[], sep = ' '): Text {
   return {

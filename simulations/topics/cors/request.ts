@@ -104,8 +104,9 @@ export const sendsCookies = (c: FetchCall): boolean => c.credentials === 'includ
 
 /** The actual request on the wire: Origin on every cross-origin request and on same-origin requests other than GET and HEAD (§3.1). */
 export function actualRequest(c: FetchCall, cookie: string): HttpRequest {
-  const headers: Header[] = [['Host', c.url.host], ['Accept', '*/*'], ...c.headers.filter(([n]) => n.toLowerCase() !== 'accept')];
-  if (c.headers.some(([n]) => n.toLowerCase() === 'accept')) headers[1] = ['Accept', c.headers.find(([n]) => n.toLowerCase() === 'accept')![1]];
+  // fetch() adds Accept: */* unless the page set one.
+  const accept = c.headers.find(([n]) => n.toLowerCase() === 'accept')?.[1] ?? '*/*';
+  const headers: Header[] = [['Host', c.url.host], ['Accept', accept], ...c.headers.filter(([n]) => n.toLowerCase() !== 'accept')];
   if (!sameOrigin(c) || (c.method !== 'GET' && c.method !== 'HEAD')) headers.push(['Origin', c.page.origin]);
   if (sendsCookies(c)) headers.push(['Cookie', cookie]);
   const body = utf8Encode(c.body);

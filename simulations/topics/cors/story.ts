@@ -5,7 +5,7 @@
  */
 import { Arrows } from '../../core/arrows';
 import { StoryBuilder, type Story } from '../../core/story';
-import { t, joinText, type Text } from '../../core/text';
+import { t, joinText, sentence, type Text } from '../../core/text';
 import { round } from '../../core/round';
 import type { View } from '../../core/timeline';
 import type { MessageEntity, MessageTone } from '../../figures/sequence';
@@ -18,7 +18,6 @@ import type { CorsTrace, Decision, Msg, Note, State } from './world';
 import { checkText, needText, originDiff } from './text';
 import { josa } from '../../names/ko';
 
-const stop = (x: Text): Text => t(/[.!?:]$/.test(x.ko) ? x.ko : `${x.ko}.`, /[.!?:]$/.test(x.en) ? x.en : `${x.en}.`);
 const firstLine = (s: string) => s.slice(0, s.indexOf('\r\n'));
 const mark = (r: CheckResult | null | undefined) => (r === undefined ? '…' : r === null ? '—' : r.ok ? '✓' : '✗');
 
@@ -181,7 +180,7 @@ export function corsStory(o: StoryInput): { story: Story; view: View } {
         k = key('result');
       }
     }
-    b.beat({ t: e.t, ...(k ? { key: k } : {}), caption, narration: joinText([stop(caption), ...parts]) });
+    b.beat({ t: e.t, ...(k ? { key: k } : {}), caption, narration: joinText([sentence(caption), ...parts]) });
     if (i === 0) {
       b.show({ kind: 'actor', id: 'page', label: t('페이지 스크립트', "Page's script"), sublabel: c.page.origin, x: 12, role: 'client' });
       b.show({ kind: 'actor', id: 'browser', label: t('브라우저', 'Browser'), sublabel: 'fetch + CORS', x: 42, role: 'proxy' });

@@ -4,7 +4,7 @@
  */
 import { Arrows } from '../../core/arrows';
 import { StoryBuilder, type Story } from '../../core/story';
-import { t, joinText, type Text } from '../../core/text';
+import { t, joinText, sentence, type Text } from '../../core/text';
 import { round } from '../../core/round';
 import type { View } from '../../core/timeline';
 import type { MessageEntity, MessageTone } from '../../figures/sequence';
@@ -15,7 +15,6 @@ import { decodeJwt, type Alg, type Verdict } from './jose';
 import type { JwtTrace, Msg, Note, Tamper } from './world';
 import { callText, TAMPER, verdictText } from './text';
 
-const stop = (x: Text): Text => t(/[.!?:]$/.test(x.ko) ? x.ko : `${x.ko}.`, /[.!?:]$/.test(x.en) ? x.en : `${x.en}.`);
 const mark = (b: boolean | undefined) => (b === undefined ? '…' : b ? '✓' : '✗');
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -132,7 +131,7 @@ export function jwtStory(o: StoryInput): { story: Story; view: View } {
       }
     }
     const kk = key(k);
-    b.beat({ t: e.t, ...(kk ? { key: kk } : {}), caption, narration: joinText([stop(caption), ...parts]) });
+    b.beat({ t: e.t, ...(kk ? { key: kk } : {}), caption, narration: joinText([sentence(caption), ...parts]) });
     if (i === 0) {
       b.show({ kind: 'actor', id: 'client', label: t('클라이언트', 'Client'), sublabel: 'app.example', x: 12, role: 'client' });
       b.show({ kind: 'actor', id: 'auth', label: t('인증 서버', 'Auth server'), sublabel: 'auth.example', x: 50, role: 'authority' });

@@ -4,7 +4,7 @@
  * the segments as messages with their real bytes, and the resource tree after each request.
  */
 import { StoryBuilder, type Story } from '../../core/story';
-import { t, joinText, type Text } from '../../core/text';
+import { t, joinText, sentence, type Text } from '../../core/text';
 import type { View } from '../../core/timeline';
 import type { MessageEntity, MessageTone } from '../../figures/sequence';
 import type { ResourceNode, ResourceTreeEntity } from '../../figures/resources';
@@ -16,8 +16,6 @@ import type { UriCheck } from './uri-check';
 import { ROLE, NARRATE_TCP, explain, tcpCaption } from './text';
 import type { Planned } from './plan';
 
-/** A caption or a setup note, ended as a sentence where it opens a narration. */
-const stop = (x: Text): Text => t(/[.!?:]$/.test(x.ko) ? x.ko : `${x.ko}.`, /[.!?:]$/.test(x.en) ? x.en : `${x.en}.`);
 
 export const IPS: Record<Side, string> = { client: '192.0.2.10', server: '198.51.100.80' };
 
@@ -109,7 +107,7 @@ export function restStory(trace: RestTrace, check: UriCheck, ports: Record<Side,
       const p = requests[writes++];
       const line = firstLine(dataSent.msg.data);
       caption = t(`클라이언트 → ${line}`, `Client → ${line}`);
-      if (p && p.role !== 'main') parts.push(stop(ROLE[p.role]));
+      if (p && p.role !== 'main') parts.push(sentence(ROLE[p.role]));
       parts.push(t(`요청은 텍스트입니다: 시작 줄, 헤더, 빈 줄, 본문 (RFC 9112). ${dataLength(dataSent.msg.data)}바이트가 한 세그먼트에 실립니다.`, `The request is text: a start line, header fields, an empty line, the content (RFC 9112); ${dataLength(dataSent.msg.data)} bytes in one segment.`));
       key = p?.role === 'main' ? 'request' : undefined;
     } else if (response) {
@@ -129,7 +127,7 @@ export function restStory(trace: RestTrace, check: UriCheck, ports: Record<Side,
     if (tcp.length) parts.push(t(`TCP 상태: ${tcp.map((x) => x.to).join(', ')}`, `TCP state: ${tcp.map((x) => x.to).join(', ')}`));
     const fresh = key !== undefined && !keys.has(key);
     if (key) keys.add(key);
-    const bi = b.beat({ t: e.t, ...(fresh ? { key } : {}), caption, narration: joinText([stop(caption), ...parts]) });
+    const bi = b.beat({ t: e.t, ...(fresh ? { key } : {}), caption, narration: joinText([sentence(caption), ...parts]) });
     if (bi === 0) {
       b.show({ kind: 'actor', id: 'client', label: t('클라이언트', 'Client'), sublabel: `${IPS.client}:${ports.client}`, x: 18, role: 'client' });
       b.show({ kind: 'actor', id: 'server', label: t('API 서버', 'API server'), sublabel: `${IPS.server}:${ports.server}`, x: 82, role: 'server' });

@@ -5,7 +5,7 @@
  */
 import { Arrows } from '../../core/arrows';
 import { StoryBuilder, type Story } from '../../core/story';
-import { t, joinText, type Text } from '../../core/text';
+import { t, joinText, sentence, type Text } from '../../core/text';
 import { round } from '../../core/round';
 import type { View } from '../../core/timeline';
 import type { MessageEntity, MessageTone } from '../../figures/sequence';
@@ -123,7 +123,7 @@ export function chatStory(o: StoryInput): { story: Story; view: View } {
     for (const { note } of e.notes) if (note.type === 'delivered') for (const id of note.ids) got[id] ??= e.t;
     const k = said.keys.find((x) => !keys.has(x));
     if (k) keys.add(k);
-    b.beat({ t: e.t, ...(k ? { key: k } : {}), caption: said.caption, narration: joinText([said.caption.ko.endsWith('.') ? said.caption : t(`${said.caption.ko}.`, `${said.caption.en}.`), ...said.parts]) });
+    b.beat({ t: e.t, ...(k ? { key: k } : {}), caption: said.caption, narration: joinText([sentence(said.caption), ...said.parts]) });
     if (i === 0) {
       b.show({ kind: 'actor', id: 'client', label: t('브라우저', 'Browser'), sublabel: `${IPS.client}:${o.ports.client}`, x: 18, role: 'client' });
       b.show({ kind: 'actor', id: 'server', label: t('채팅 서버', 'Chat server'), sublabel: `chat.example · ${IPS.server}:${o.ports.server}`, x: 82, role: 'server' });
@@ -136,7 +136,7 @@ export function chatStory(o: StoryInput): { story: Story; view: View } {
   // A last beat: what the run cost, beside the other two ways.
   const m = o.all[o.transport];
   const endCaption = t(`끝: 요청 ${m.requests}개, 헤더 ${m.headerBytes}바이트, 평균 지연 ${m.avgDelay} ms`, `End: ${m.requests} request${m.requests === 1 ? '' : 's'}, ${m.headerBytes} header bytes, ${m.avgDelay} ms average delay`);
-  b.beat({ t: trace.end, ...(key('end') ? { key: 'end' } : {}), caption: endCaption, narration: joinText([t(`${endCaption.ko}.`, `${endCaption.en}.`), summaryText(o.transport, o.all)]) });
+  b.beat({ t: trace.end, ...(key('end') ? { key: 'end' } : {}), caption: endCaption, narration: joinText([sentence(endCaption), summaryText(o.transport, o.all)]) });
   show(trace.entries.length, trace.end);
   return { story: b.build(), view: { rows, ticks: [...trace.entries.map((e, y) => ({ y, t: e.t })), { y: trace.entries.length, t: trace.end }] } };
 }

@@ -35,7 +35,7 @@ export type Note =
   | { type: 'closed'; code: number };
 
 type Post = { call: 'start' } | { call: 'produce'; msg: ChatMessage };
-export interface ClientState { kind: 'client'; got: number[]; inFlight: boolean; due: boolean; open: boolean; closing: boolean; /** Frames sent: picks the next masking key. */ frames: number }
+export interface ClientState { kind: 'client'; got: number[]; inFlight: boolean; due: boolean; /** Frames sent: picks the next masking key. */ frames: number }
 export interface ServerState { kind: 'server'; chat: ChatMessage[]; held: number | null; open: boolean; pushed: number }
 export type State = ClientState | ServerState;
 type Fx = KernelEffect<Msg, Post, Note>;
@@ -60,7 +60,7 @@ const idsIn = (body: string): number[] => (JSON.parse(body) as { id: number }[])
 function client(o: WorldOptions): Machine<State, Msg, Post, Note> {
   const total = o.chat.length;
   return {
-    init: { kind: 'client', got: [], inFlight: false, due: false, open: false, closing: false, frames: 0 },
+    init: { kind: 'client', got: [], inFlight: false, due: false, frames: 0 },
     step(st, input) {
       const s = st as ClientState;
       const fx: Fx[] = [];
@@ -85,7 +85,7 @@ function client(o: WorldOptions): Machine<State, Msg, Post, Note> {
         }
         if (input.name === 'close') {
           fx.push({ type: 'send', to: 'server', msg: ws(WS_OPCODE.close, closePayload(1000), mask()) }, { type: 'note', note: { type: 'close', code: 1000 } });
-          return { state: { ...s, closing: true, frames: s.frames + 1 }, effects: fx };
+          return { state: { ...s, frames: s.frames + 1 }, effects: fx };
         }
         // Polling: the period is up. One request at a time on the connection: if one is still out, the next waits for its answer.
         if (s.got.length >= total) return { state: s, effects: [] };
@@ -103,7 +103,7 @@ function client(o: WorldOptions): Machine<State, Msg, Post, Note> {
           if (accept !== expected) return { state: s, effects: fx };
           // The page's script, told the socket is open (the open event), says hello a moment later.
           fx.push({ type: 'timer', name: 'hello', after: 100 });
-          return { state: { ...s, open: true }, effects: fx };
+          return { state: s, effects: fx };
         }
         const ids = idsIn(utf8Decode(res.body));
         const got = [...s.got, ...ids.filter((id) => !s.got.includes(id))];
@@ -127,7 +127,7 @@ function client(o: WorldOptions): Machine<State, Msg, Post, Note> {
       }
       if (f.opcode === WS_OPCODE.close) {
         const code = f.payload.length >= 2 ? (f.payload[0] << 8) | f.payload[1] : 1005;
-        return { state: { ...s, open: false }, effects: [{ type: 'note', note: { type: 'closed', code } }] };
+        return { state: s, effects: [{ type: 'note', note: { type: 'closed', code } }] };
       }
       return { state: s, effects: [] };
     },
